@@ -1,0 +1,50 @@
+"""The corpus catalog (sources/catalog.yml): which reports exist and what they are."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+SOURCES = ROOT / "sources"
+
+
+@dataclass
+class Entry:
+    file: str
+    symbols: list[str]
+    date: str
+    kind: str
+    title_zh: str
+    title_en: str
+    kind_zh: str = ""
+    organ: str = ""
+    session: str = ""
+    agenda: str = ""
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def symbol(self) -> str:
+        """The document's symbol as cited: joint symbols joined with a hyphen."""
+        return "-".join(self.symbols)
+
+    @property
+    def slug(self) -> str:
+        """The page URL: the first symbol with slashes as hyphens (S/2011/552 -> S-2011-552)."""
+        return self.symbols[0].replace("/", "-")
+
+    @property
+    def path(self) -> Path:
+        return SOURCES / self.file
+
+
+def load_catalog(path: Path = SOURCES / "catalog.yml") -> list[Entry]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    entries = []
+    for item in data["reports"]:
+        item = dict(item)
+        item["date"] = str(item["date"])
+        entries.append(Entry(**item))
+    return entries

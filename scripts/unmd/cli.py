@@ -1,0 +1,71 @@
+"""Command line: `convert FILE` prints Markdown; `build-docs` writes docs/ for the catalog.
+
+Errors in a source text print one line naming the file and line and exit 1; nothing
+half-written is left in docs/ (pages are built in a temporary folder and moved into place).
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from .catalog import ROOT, load_catalog
+from .errors import SourceError
+from .pipeline import convert
+from .writer.markdown import write_markdown
+
+DOCS = ROOT / "docs"
+VARIANTS = ("zh-Hans", "zh-Hant")
+
+
+def cmd_convert(args: argparse.Namespace) -> int:
+    doc = convert(args.file)
+    sys.stdout.write(write_markdown(doc))
+    return 0
+
+
+def build_docs(docs: Path = DOCS) -> None:
+    from .hant import to_hant  # noqa: PLC0415 - optional until the site stage exists
+
+    entries = load_catalog()
+    docs.mkdir(exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".build-", dir=docs))
+    try:
+        for variant in VARIANTS:
+            (staging / variant).mkdir()
+        for entry in entries:
+            doc = convert(entry.path, entry)
+            page = write_markdown(doc)
+            (staging / "zh-Hans" / f"{entry.slug}.md").write_text(page, encoding="utf-8")
+            (staging / "zh-Hant" / f"{entry.slug}.md").write_text(to_hant(page), encoding="utf-8")
+        for variant in VARIANTS:
+            old = docs / variant
+            if old.exists():
+                shutil.rmtree(old)
+            (staging / variant).rename(old)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="unmd")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p_convert = sub.add_parser("convert", help="print the zh-Hans Markdown of one report text")
+    p_convert.add_argument("file")
+    sub.add_parser("build-docs", help="convert every catalogued report into docs/")
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "convert":
+            return cmd_convert(args)
+        build_docs()
+        return 0
+    except SourceError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

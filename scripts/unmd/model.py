@@ -1,0 +1,195 @@
+"""The typed document model that every stage shares.
+
+The reader builds it from a source text, the passes (footnotes, symbols, abbreviations,
+glossary) rewrite its inlines, and the writer turns it into Markdown. Keeping the report as
+data between those stages is what lets each stage be small and tested on its own, as in
+pandoc (reader -> AST -> writer).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterator, Union
+
+
+# ---------------------------------------------------------------- inlines
+
+
+@dataclass
+class Text:
+    text: str
+
+
+@dataclass
+class FootnoteRef:
+    """A reference to a footnote definition; `key` is "1".."N" or "*", "**"."""
+
+    key: str
+
+
+@dataclass
+class Emphasis:
+    """Italic text the source marked with *...* (book and journal titles)."""
+
+    children: list["Inline"]
+
+
+@dataclass
+class Strong:
+    """Bold text the source marked with **...**."""
+
+    children: list["Inline"]
+
+
+@dataclass
+class Link:
+    """A link the passes added; `kind` says which pass: "symbol", "glossary", "url"."""
+
+    href: str
+    children: list["Inline"]
+    kind: str
+    title: str | None = None
+
+
+@dataclass
+class Abbr:
+    """A short form the report defined itself, e.g. 欧安组织 for 欧洲安全与合作组织."""
+
+    short: str
+    full: str
+
+
+Inline = Union[Text, FootnoteRef, Emphasis, Strong, Link, Abbr]
+
+
+def plain_text(inlines: list[Inline]) -> str:
+    """The text a reader sees, without footnote marks."""
+    out: list[str] = []
+    for node in inlines:
+        if isinstance(node, Text):
+            out.append(node.text)
+        elif isinstance(node, (Emphasis, Strong, Link)):
+            out.append(plain_text(node.children))
+        elif isinstance(node, Abbr):
+            out.append(node.short)
+    return "".join(out)
+
+
+# ---------------------------------------------------------------- blocks
+
+
+@dataclass
+class Block:
+    line: int  # 1-based line of the source text where the block starts
+    id: str = ""
+
+
+@dataclass
+class Heading(Block):
+    """`kind` is chapter (一.), section (A.), subsection (1. 政治居首), subheading (un-numbered),
+    title (a part title such as a letter's or an annex's)."""
+
+    level: int = 2
+    kind: str = "subheading"
+    number: str | None = None
+    inlines: list[Inline] = field(default_factory=list)
+
+
+@dataclass
+class Paragraph(Block):
+    """A paragraph; `number` is set for the report's numbered paragraphs.
+
+    `role` says where an un-numbered paragraph belongs: body, summary, dedication, epigraph,
+    attribution, letter, note, quote."""
+
+    number: int | None = None
+    inlines: list[Inline] = field(default_factory=list)
+    role: str = "body"
+
+
+@dataclass
+class Item(Block):
+    """A lettered (a) or roman (i)/(一) sub-item; `label` is normalised to a, b, … or i, ii, …"""
+
+    label: str = ""
+    marker: str = ""  # as printed: "(a)", "(一)"
+    depth: int = 1
+    inlines: list[Inline] = field(default_factory=list)
+
+
+@dataclass
+class Signature(Block):
+    """A signature block: titles and the name with (签名)."""
+
+    lines: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Entries(Block):
+    """A run of short lines that are neither headings nor sentences, such as a member list."""
+
+    entries: list[list[Inline]] = field(default_factory=list)
+
+
+@dataclass
+class Table(Block):
+    rows: list[list[str]] = field(default_factory=list)
+    caption: str | None = None
+
+
+@dataclass
+class Footnote:
+    key: str  # "1".."N" or "*", "**"
+    inlines: list[Inline]
+    line: int
+    id: str = ""
+    mark_lost: bool = False  # the extractor dropped its mark from the text: kept as a document note
+    refs: int = 0  # how many times the text references it
+
+
+@dataclass
+class Removed:
+    """A line the reader dropped on purpose (page furniture, table of contents)."""
+
+    line: int
+    text: str
+    why: str
+
+
+@dataclass
+class Meta:
+    symbols: list[str] = field(default_factory=list)
+    date: str | None = None
+    kind: str | None = None
+    kind_zh: str | None = None
+    title: str = ""
+    title_en: str | None = None
+    subtitle: str | None = None
+    organs: list[str] = field(default_factory=list)
+    session: list[str] = field(default_factory=list)
+    agenda: list[str] = field(default_factory=list)
+    source: str = ""
+
+
+@dataclass
+class Document:
+    meta: Meta
+    blocks: list[Block]
+    footnotes: list[Footnote]
+    removed: list[Removed] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def paragraphs(self) -> Iterator[Paragraph]:
+        return (b for b in self.blocks if isinstance(b, Paragraph))
+
+    def numbered(self) -> list[Paragraph]:
+        return [p for p in self.paragraphs() if p.number is not None]
+
+    def inline_containers(self) -> Iterator[tuple[Block | Footnote, list[Inline]]]:
+        """Every block or footnote that holds inlines, with its inline list (for the passes)."""
+        for b in self.blocks:
+            inl = getattr(b, "inlines", None)
+            if inl is not None:
+                yield b, inl
+        for f in self.footnotes:
+            yield f, f.inlines

@@ -1,0 +1,120 @@
+"""Footnote pass: turn footnote marks in the text into references to their definitions.
+
+Superscript marks (¹⁰) and asterisks (*, **) are unambiguous. A plain digit glued to the text
+(历史新高。1) is a reference only when a definition with that number exists, in sequence, and
+the digit stands after the previous reference and before the definition: 只有 6 / 人为女性 is
+a count, not note 6. A definition the text never references keeps its place as a note on the
+document (its mark was lost by the extractor); a reference without definition is an error.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..errors import SourceError, warn
+from ..model import Document, FootnoteRef, Heading, Inline, Text
+from ..reader.shape import SUPERSCRIPT_VALUE
+
+_SUPERSCRIPT = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+_ASTERISKS = re.compile(r"(?<=[^\s*])(\*{1,3})(?![*\w])")
+_GLUED_DIGITS = re.compile(
+    r"(?<=[\u3400-\u9fff。，、；：！？”’）)》」』])(\d{1,3})(?=$|\s|[\u3400-\u9fff。，、；：！？“（(])"
+)
+_UNIT_AFTER = set("年月日个名次倍岁人项条段页号届")
+
+
+def _split_text(inlines: list[Inline], pattern: re.Pattern[str], key_of) -> list[Inline]:
+    """Replace matches of `pattern` in Text nodes by FootnoteRef(key_of(match)) when not None."""
+    out: list[Inline] = []
+    for node in inlines:
+        if not isinstance(node, Text):
+            out.append(node)
+            continue
+        pos = 0
+        for m in pattern.finditer(node.text):
+            key = key_of(m)
+            if key is None:
+                continue
+            if m.start() > pos:
+                out.append(Text(node.text[pos : m.start()]))
+            out.append(FootnoteRef(key))
+            pos = m.end()
+        if pos < len(node.text):
+            out.append(Text(node.text[pos:]))
+    return out
+
+
+def resolve_footnotes(doc: Document) -> Document:
+    path = doc.meta.source
+    notes = {note.key: note for note in doc.footnotes}
+    containers = [(b.line, b) for b in doc.blocks if getattr(b, "inlines", None) is not None]
+
+    def superscript_key(block):
+        def key_of(m: re.Match[str]) -> str:
+            key = "".join(SUPERSCRIPT_VALUE[c] for c in m.group(0))
+            if key not in notes:
+                raise SourceError(path, block.line, f"footnote reference {m.group(0)} has no definition")
+            return key
+        return key_of
+
+    def asterisk_key(m: re.Match[str]) -> str | None:
+        return m.group(1) if m.group(1) in notes else None
+
+    for _, block in containers:
+        block.inlines = _split_text(block.inlines, _SUPERSCRIPT, superscript_key(block))
+        block.inlines = _split_text(block.inlines, _ASTERISKS, asterisk_key)
+
+    referenced = {ref.key for _, b in containers for ref in b.inlines if isinstance(ref, FootnoteRef)}
+    _resolve_plain_digits(doc, notes, referenced)
+
+    for _, block in containers:
+        for node in block.inlines:
+            if isinstance(node, FootnoteRef):
+                notes[node.key].refs += 1
+    for note in doc.footnotes:
+        note.id = f"fn:{footnote_label(note.key)}"
+        if note.refs == 0:
+            note.mark_lost = True
+            doc.warnings.append(warn(path, note.line, f"footnote {note.key} is never referenced: kept as a note on the document"))
+    return doc
+
+
+def _resolve_plain_digits(doc: Document, notes: dict, referenced: set[str]) -> None:
+    """Numbered notes without a superscript mark: find their glued digit, in sequence."""
+    blocks = [b for b in doc.blocks if getattr(b, "inlines", None) is not None and not isinstance(b, Heading)]
+    cursor = 0  # index into blocks where the previous reference was found
+    numbered = sorted((int(k), n) for k, n in notes.items() if k.isdigit())
+    for number, note in numbered:
+        if str(number) in referenced:
+            cursor = _block_of_ref(blocks, str(number), cursor)
+            continue
+        for index in range(cursor, len(blocks)):
+            block = blocks[index]
+            if block.line > note.line:
+                break
+            found = False
+
+            def key_of(m: re.Match[str], number=number) -> str | None:
+                nonlocal found
+                rest = m.string[m.end() : m.end() + 1]
+                if found or int(m.group(1)) != number or rest in _UNIT_AFTER:
+                    return None
+                found = True
+                return str(number)
+
+            block.inlines = _split_text(block.inlines, _GLUED_DIGITS, key_of)
+            if found:
+                cursor = index
+                break
+
+
+def _block_of_ref(blocks: list, key: str, start: int) -> int:
+    for index in range(start, len(blocks)):
+        if any(isinstance(n, FootnoteRef) and n.key == key for n in blocks[index].inlines):
+            return index
+    return start
+
+
+def footnote_label(key: str) -> str:
+    """Markdown footnote label: 1 -> "1", * -> "star1", ** -> "star2" (ids fn:1, fn:star1)."""
+    return key if key.isdigit() else f"star{len(key)}"

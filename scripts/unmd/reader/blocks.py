@@ -1,0 +1,236 @@
+"""Second reading: join body pieces into blocks and recognise what each block is.
+
+Two layouts occur. In the *line* layout one line is one paragraph and a page break leaves a
+paragraph in two pieces; in the *wrapped* layout every ~40 characters end a line and blank
+lines separate the pieces of one paragraph. The same rules serve both: a piece that does not
+end a sentence is continued by the next one; a structural start (chapter, section, numbered
+paragraph in sequence, item, signature, table row) always opens a new block; the rest depends
+on the layout, which is measured, not assumed.
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass, field
+
+from ..errors import SourceError
+from .lines import Piece
+from .shape import (
+    CHAPTER,
+    ITEM,
+    NUMBERED,
+    SECTION,
+    SIGNATURE_END,
+    TABLE_ROW,
+    chinese_number,
+    ends_sentence,
+    heading_like,
+    join_text,
+    roman_value,
+)
+
+
+@dataclass
+class RawBlock:
+    """A run of joined pieces and what the reader recognised it as.
+
+    kind: chapter, section, subsection, numbered, item, signature, table, heading, text."""
+
+    kind: str
+    line: int
+    text: str
+    first_piece: int
+    number: int | None = None  # chapter / subsection / paragraph number
+    label: str = ""  # section letter, item label (a, b / i, ii), item marker as printed
+    marker: str = ""
+    depth: int = 1
+    rows: list[str] = field(default_factory=list)
+    pieces: int = 1
+    last_width: int = 0  # width of the last joined piece (a full-width heading line wraps on)
+
+    @property
+    def closed(self) -> bool:
+        """Headings, signatures and tables never take a continuation."""
+        return self.kind in ("chapter", "section", "subsection", "heading", "signature", "table")
+
+
+@dataclass
+class Numbering:
+    """Where the document's numbering stands: what may come next."""
+
+    chapter: int = 0
+    section: str = ""
+    subsection: int = 0
+    paragraph: int = 0
+    letter: str = ""
+    in_chapter: bool = False
+
+    def next_section(self) -> str:
+        return chr(ord(self.section) + 1) if self.section else "A"
+
+
+def measure_wrap(pieces: list[Piece]) -> tuple[bool, int]:
+    """(wrapped, width): a wrapped text has most lines at one width, the wrap margin."""
+    widths = [len(p.text) for p in pieces]
+    if len(widths) < 8:
+        return False, max(widths, default=0)
+    width = sorted(widths)[int(len(widths) * 0.9)]
+    near_margin = sum(1 for w in widths if 0.8 * width <= w <= width * 1.05)
+    wrapped = width <= 120 and near_margin >= 0.5 * len(widths)
+    return wrapped, width
+
+
+class BlockBuilder:
+    def __init__(self, pieces: list[Piece], path: str):
+        self.pieces = pieces
+        self.path = path
+        self.wrapped, self.width = measure_wrap(pieces)
+        self.numbering = Numbering()
+        self.blocks: list[RawBlock] = []
+
+    # ---------------------------------------------------------- structure
+
+    def structural(self, index: int) -> RawBlock | None:
+        """The block a piece opens when it is a structural start, else None."""
+        piece = self.pieces[index]
+        text, n = piece.text, self.numbering
+        if SIGNATURE_END.search(text) and len(text) <= 40:
+            return RawBlock("signature", piece.line, text, index)
+        if TABLE_ROW.search(text) and text.count("\t") >= 2:
+            return RawBlock("table", piece.line, text, index, rows=[text])
+        m = CHAPTER.match(text)
+        if m and heading_like(m.group(2), 40) and chinese_number(m.group(1)) == n.chapter + 1:
+            return RawBlock("chapter", piece.line, text, index, number=n.chapter + 1, label=m.group(1))
+        m = SECTION.match(text)
+        if m and n.in_chapter and m.group(1) == n.next_section() and heading_like(m.group(2), 40):
+            return RawBlock("section", piece.line, text, index, label=m.group(1))
+        m = NUMBERED.match(text)
+        if m:
+            value, rest = int(m.group(1)), m.group(2)
+            if value == n.subsection + 1 and n.in_chapter and heading_like(rest, 40) and (
+                value != n.paragraph + 1 or len(rest) <= 30
+            ):
+                return RawBlock("subsection", piece.line, text, index, number=value)
+            if value == n.paragraph + 1:
+                return RawBlock("numbered", piece.line, rest, index, number=value)
+            if not heading_like(rest) and (n.paragraph or value != 1):
+                self.out_of_sequence(piece, value)
+        m = ITEM.match(text)
+        if m:
+            return self.item(piece, index, m.group(1), m.group(2), text)
+        return None
+
+    def out_of_sequence(self, piece: Piece, value: int) -> None:
+        expected = self.numbering.paragraph + 1
+        if value <= self.numbering.paragraph:
+            problem = f"paragraph number {value} repeated (expected {expected})"
+        elif self.numbering.paragraph == 0:
+            problem = f"numbered paragraphs start at {value}, not 1"
+        else:
+            problem = f"paragraph number {value} out of sequence (expected {expected})"
+        raise SourceError(self.path, piece.line, problem)
+
+    def item(self, piece: Piece, index: int, label: str, rest: str, text: str) -> RawBlock:
+        marker = text[: len(text) - len(rest)].strip().lstrip("-–•· ").strip()
+        n = self.numbering
+        expected_letter = chr(ord(n.letter) + 1) if n.letter else "a"
+        if len(label) == 1 and label.isascii() and (label == expected_letter or label not in "ivx"):
+            n.letter = label
+            return RawBlock("item", piece.line, rest, index, label=label, marker=marker, depth=1)
+        value = roman_value(label) if label.isascii() else chinese_number(label)
+        depth = 2 if n.letter else 1
+        return RawBlock(
+            "item", piece.line, rest, index, label=f"{value}", marker=marker, depth=depth
+        )
+
+    def advance(self, block: RawBlock) -> None:
+        n = self.numbering
+        if block.kind == "chapter":
+            n.chapter, n.section, n.subsection, n.in_chapter = block.number, "", 0, True
+        elif block.kind == "section":
+            n.section, n.subsection = block.label, 0
+        elif block.kind == "subsection":
+            n.subsection = block.number
+        elif block.kind == "numbered":
+            n.paragraph, n.letter = block.number, ""
+
+    # ---------------------------------------------------------- joining
+
+    def boundary(self, index: int) -> bool:
+        """True when piece `index` cannot continue the text before it (end counts)."""
+        if index >= len(self.pieces):
+            return True
+        piece = self.pieces[index]
+        return (
+            self.structural_shape(piece.text)
+            or (piece.after_blank and piece.indent > 0)
+            or heading_like(piece.text, int(self.width * 0.8))
+        )
+
+    def structural_shape(self, text: str) -> bool:
+        return bool(
+            CHAPTER.match(text) or NUMBERED.match(text) or ITEM.match(text) or SECTION.match(text)
+        )
+
+    def opens_heading(self, index: int) -> bool:
+        piece = self.pieces[index]
+        if self.wrapped:
+            if piece.after_blank and piece.indent >= 2 and heading_like(piece.text, 80):
+                return True  # a centred line: titles and headings of the wrapped layout
+            return heading_like(piece.text, self.width) and self.boundary(index + 1)
+        return heading_like(piece.text)
+
+    def continues(self, block: RawBlock, index: int) -> bool:
+        """Whether piece `index` (not a structural start) continues `block`."""
+        piece = self.pieces[index]
+        if block.closed:
+            if block.kind != "heading" or ends_sentence(block.text):
+                return False
+            if self.wrapped:
+                wraps_on = block.last_width >= 0.8 * self.width and not piece.indent
+            else:
+                wraps_on = not piece.after_blank
+            return wraps_on and heading_like(join_text(block.text, piece.text), 80)
+        if not ends_sentence(block.text):
+            # In the line layout a short unfinished line is a heading or a list entry, not
+            # the first half of a paragraph that a page break cut.
+            return self.wrapped or len(block.text) > 50 or not piece.after_blank
+        if self.wrapped:
+            return not (piece.after_blank and piece.indent > 0) and not self.opens_heading(index)
+        # Line layout: after a finished sentence only a page break continues a numbered
+        # paragraph or item (a numbered body has no un-numbered paragraphs of its own).
+        return block.kind in ("numbered", "item") and not heading_like(piece.text)
+
+    def build(self) -> list[RawBlock]:
+        current: RawBlock | None = None
+        for index, piece in enumerate(self.pieces):
+            opened = self.structural(index)
+            if opened is None and current is not None and self.continues(current, index):
+                current.text = join_text(current.text, piece.text)
+                current.pieces += 1
+                current.last_width = len(piece.text)
+                continue
+            if opened is not None and opened.kind == "table" and current is not None and current.kind == "table":
+                current.rows.append(piece.text)
+                continue
+            if opened is None:
+                kind = "heading" if self.opens_heading(index) else "text"
+                opened = RawBlock(kind, piece.line, piece.text, index)
+            opened.last_width = len(piece.text)
+            self.advance(opened)
+            self.blocks.append(opened)
+            current = opened
+        for block in self.blocks:
+            if block.kind == "text" and self.wrapped and heading_like(block.text):
+                block.kind = "heading"
+        return self.blocks
+
+
+def build_blocks(pieces: list[Piece], path: str) -> list[RawBlock]:
+    return BlockBuilder(pieces, path).build()
+
+
+def layout_summary(pieces: list[Piece]) -> str:
+    wrapped, width = measure_wrap(pieces)
+    median = statistics.median(len(p.text) for p in pieces) if pieces else 0
+    return f"wrapped={wrapped} width={width} median={median}"

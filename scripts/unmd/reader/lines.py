@@ -1,0 +1,156 @@
+"""First reading of a source text: split it into body pieces and footnote definitions.
+
+Page furniture (running symbols, job numbers, undocs footer links, separators) and tables of
+contents are dropped here, on purpose and on the record (`Removed`). Footnote definitions are
+lifted out of the body wherever the page break put them, so a paragraph that a footnote block
+interrupted is whole again when the pieces are joined.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Removed
+from .shape import CHAPTER, ITEM, NUMBERED, SECTION, SUPERSCRIPT_VALUE, ends_sentence, join_text
+
+RUNNING_SYMBOL = re.compile(
+    r"^(?:[A-Z]{1,4}(?:/[A-Z0-9.()]+)+(?:\s*[-–]\s*|\s+)?)+$"
+)
+JOB_NUMBER = re.compile(r"^\d{2}-\d{4,6}\s*(?:\([A-Z]\))?(?:\s+\d{1,4}/\d{1,4})?$|^\*\d{7,}\*$")
+PAGE_NUMBER = re.compile(r"^(?:\d{1,4}/\d{1,4}|-\s*\d{1,4}\s*-)$")
+FOOTER_URL = re.compile(r"^https?://(?:www\.)?undocs\.org/\S*$")
+SEPARATOR = re.compile(r"^[_＿—–-]{5,}$")
+TOC_TITLE = re.compile(r"^目\s*录$")
+TOC_ROW = re.compile(r"\t|\.{3,}|…{2,}|·{4,}|^页\s*次$|\s\d{1,3}$")
+
+SUPERSCRIPT_NOTE = re.compile(r"^([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*(\S.*)$")
+ASTERISK_NOTE = re.compile(r"^(\*{1,3})\s+(\S.*)$")
+PLAIN_NOTE = re.compile(r"^(\d{1,3})\s+(\S.*)$")
+
+
+@dataclass
+class Piece:
+    """One non-blank line of body text, with the layout facts the joiner needs."""
+
+    line: int
+    text: str
+    indent: int
+    after_blank: bool
+
+
+@dataclass
+class NoteText:
+    """A footnote definition as found: its mark, its text and where the page put it."""
+
+    key: str
+    text: str
+    line: int
+    before_piece: int  # index of the first body piece that follows the definition
+    superscript: bool
+
+
+@dataclass
+class Layout:
+    pieces: list[Piece] = field(default_factory=list)
+    notes: list[NoteText] = field(default_factory=list)
+    removed: list[Removed] = field(default_factory=list)
+
+
+def furniture_kind(text: str) -> str | None:
+    """Why a whole line is page furniture, or None when it is text."""
+    if FOOTER_URL.match(text):
+        return "undocs footer link"
+    if JOB_NUMBER.match(text):
+        return "job number"
+    if PAGE_NUMBER.match(text):
+        return "page number"
+    if RUNNING_SYMBOL.match(text) and "/" in text:
+        return "running symbol"
+    return None
+
+
+def _note_start(text: str, in_zone: bool, next_number: int) -> tuple[str, str, bool] | None:
+    """(key, text, superscript) when the line opens a footnote definition."""
+    m = SUPERSCRIPT_NOTE.match(text)
+    if m:
+        return "".join(SUPERSCRIPT_VALUE[c] for c in m.group(1)), m.group(2), True
+    m = ASTERISK_NOTE.match(text)
+    if m:
+        return m.group(1), m.group(2), False
+    m = PLAIN_NOTE.match(text)
+    if m and in_zone and int(m.group(1)) == next_number and not NUMBERED.match(text):
+        return m.group(1), m.group(2), False
+    return None
+
+
+def _opens_structure(text: str) -> bool:
+    """A numbered paragraph, heading or item never continues a footnote."""
+    return any(p.match(text) for p in (NUMBERED, CHAPTER, SECTION, ITEM))
+
+
+def _wrap_width(lines: list[str]) -> int:
+    """The wrap margin when most lines stop at one width (wrapped layout), else 0."""
+    widths = sorted(len(line.strip()) for line in lines if line.strip())
+    if len(widths) < 8:
+        return 0
+    width = widths[int(len(widths) * 0.9)]
+    near = sum(1 for w in widths if 0.8 * width <= w <= 1.05 * width)
+    return width if width <= 120 and near >= 0.5 * len(widths) else 0
+
+
+def split_layout(text: str) -> Layout:
+    layout = Layout()
+    lines = text.split("\n")
+    wrap = _wrap_width(lines)
+    in_zone = False  # after a footnote separator, until the body resumes
+    in_toc = False
+    after_blank = True
+    next_number = 1
+    open_note: NoteText | None = None
+    for index, raw in enumerate(lines):
+        number = index + 1
+        stripped = raw.strip()
+        if not stripped:
+            after_blank = True
+            continue
+        if in_toc:
+            if TOC_ROW.search(raw.rstrip(" ")) or raw.startswith("\t"):
+                layout.removed.append(Removed(number, stripped, "table of contents"))
+                continue
+            in_toc = False
+        if TOC_TITLE.match(stripped):
+            in_toc = True
+            layout.removed.append(Removed(number, stripped, "table of contents"))
+            continue
+        if SEPARATOR.match(stripped):
+            in_zone, open_note = True, None
+            layout.removed.append(Removed(number, stripped, "footnote separator"))
+            continue
+        why = furniture_kind(stripped)
+        if why:
+            in_zone, open_note = False, None
+            layout.removed.append(Removed(number, stripped, why))
+            after_blank = True
+            continue
+        start = _note_start(stripped, in_zone, next_number)
+        if start:
+            key, note_text, superscript = start
+            open_note = NoteText(key, note_text, number, len(layout.pieces), superscript)
+            layout.notes.append(open_note)
+            if key.isdigit():
+                next_number = int(key) + 1
+            if ends_sentence(note_text) or not wrap or len(stripped) < 0.8 * wrap:
+                open_note = None  # only a note that reached the wrap margin wraps on
+            continue
+        if open_note is not None and not _opens_structure(stripped):
+            open_note.text = join_text(open_note.text, stripped)
+            if ends_sentence(open_note.text) or not wrap or len(stripped) < 0.8 * wrap:
+                open_note = None
+            continue
+        in_zone = False
+        layout.pieces.append(
+            Piece(number, stripped, len(raw) - len(raw.lstrip(" \u3000")), after_blank)
+        )
+        after_blank = False
+    return layout

@@ -1,0 +1,94 @@
+"""What a piece of extracted text looks like: sentence ends, heading shape, number patterns.
+
+Everything here is about the shape of Chinese UN text in general, not about one file.
+"""
+
+from __future__ import annotations
+
+import re
+
+SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+SUPERSCRIPT_VALUE = {ch: str(i) for i, ch in enumerate(SUPERSCRIPT_DIGITS)}
+CHINESE_NUMERALS = "一二三四五六七八九十"
+
+_CLOSERS = "”’」』)）》〕]】 "
+_SENTENCE_END = "。！？.!?：:；;…"
+# A footnote mark glued after the end of a sentence: 。¹ 。1 。* 。**
+_TRAILING_MARK = re.compile(r"(?<=[。！？.!?：；”’)）])(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\d{1,3}|\*{1,3})$")
+
+HAN = re.compile(r"[\u3400-\u9fff]")
+
+CHAPTER = re.compile(r"^([一二三四五六七八九十]{1,3})\s*[.．、]\s*(\S.*)$")
+SECTION = re.compile(r"^([A-Z])\s*[.．]\s*(\S.*)$")
+NUMBERED = re.compile(r"^(\d{1,4})\s*[.．](?:\s+|$)(.*)$")
+ITEM = re.compile(
+    r"^(?:[-–•·]\s*)?[(（]([a-z]|[ivx]{1,5}|[一二三四五六七八九十]{1,3})[)）]\s*(.*)$"
+)
+SIGNATURE_END = re.compile(r"[(（]签名[)）]$")
+TABLE_ROW = re.compile(r"\S\t|\t\S")
+
+
+def chinese_number(text: str) -> int:
+    """一 -> 1, 十二 -> 12, 二十 -> 20 (chapter and item numbering)."""
+    if text == "十":
+        return 10
+    if "十" in text:
+        tens, _, units = text.partition("十")
+        return (CHINESE_NUMERALS.index(tens) + 1 if tens else 1) * 10 + (
+            CHINESE_NUMERALS.index(units) + 1 if units else 0
+        )
+    return CHINESE_NUMERALS.index(text) + 1
+
+
+def roman(n: int) -> str:
+    """1 -> i, 4 -> iv: the label of a second-level item in an id."""
+    out = ""
+    for value, numeral in ((10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+        while n >= value:
+            out += numeral
+            n -= value
+    return out
+
+
+def roman_value(text: str) -> int | None:
+    for n in range(1, 40):
+        if roman(n) == text:
+            return n
+    return None
+
+
+def ends_sentence(text: str) -> bool:
+    """True when the text ends a sentence (a footnote mark after the end still counts)."""
+    text = _TRAILING_MARK.sub("", text.rstrip())
+    text = text.rstrip(_CLOSERS)
+    return bool(text) and text[-1] in _SENTENCE_END
+
+
+def heading_like(text: str, limit: int = 50) -> bool:
+    """Short, no final punctuation, not a list item: the shape of an un-numbered heading."""
+    text = text.strip()
+    return (
+        0 < len(text) <= limit
+        and not ends_sentence(text)
+        and text[-1] not in "，、,-—"
+        and not ITEM.match(text)
+        and HAN.search(text) is not None
+    )
+
+
+_ASCII_WORD = re.compile(r"[A-Za-z0-9%]")
+
+
+def join_text(left: str, right: str) -> str:
+    """Join two wrapped pieces: no space between Han characters, one where Latin or digits meet.
+
+    UN Chinese text sets numbers and Latin words apart with spaces; a hard wrap at such a
+    space lost it, so it is put back."""
+    if not left or not right:
+        return left + right
+    a, b = left[-1], right[0]
+    if (_ASCII_WORD.match(a) or a in ",;") and (_ASCII_WORD.match(b) or HAN.match(b) or b == "("):
+        return f"{left} {right}"
+    if HAN.match(a) and _ASCII_WORD.match(b):
+        return f"{left} {right}"
+    return left + right

@@ -1,0 +1,177 @@
+"""Writer: a `Document` becomes one Markdown page (Python-Markdown + attr_list + footnotes).
+
+Every character of source text goes through `escape`, so raw HTML or Markdown syntax in a
+report shows as text. Ids come from the model; the writer never invents them.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from urllib.parse import quote
+
+from ..model import (
+    Abbr,
+    Document,
+    Emphasis,
+    Entries,
+    FootnoteRef,
+    Heading,
+    Inline,
+    Item,
+    Link,
+    Paragraph,
+    Signature,
+    Strong,
+    Table,
+    Text,
+)
+from ..passes.footnotes import footnote_label
+
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]{}|~^])")
+_LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+\.(?=\s|$))")
+HEADER_ROLES = ("organ", "session", "agenda", "agenda-title")
+
+
+def escape(text: str) -> str:
+    """Text as text: HTML entities for & < >, backslashes for Markdown's inline syntax."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _INLINE_SPECIAL.sub(r"\\\1", text)
+
+
+def escape_line_start(markdown: str) -> str:
+    """A paragraph must not start like a heading, list, quote or setext underline."""
+    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), markdown, count=1)
+
+
+def href(url: str) -> str:
+    return quote(url, safe=":/#?=&%.-_~@+,;!$'*")
+
+
+def attr_title(title: str) -> str:
+    return title.replace('"', "”").replace("\n", " ")
+
+
+def inlines_md(inlines: list[Inline]) -> str:
+    out: list[str] = []
+    for node in inlines:
+        if isinstance(node, Text):
+            out.append(escape(node.text))
+        elif isinstance(node, FootnoteRef):
+            out.append(f"[^{footnote_label(node.key)}]")
+        elif isinstance(node, Emphasis):
+            out.append(f"*{inlines_md(node.children)}*")
+        elif isinstance(node, Strong):
+            out.append(f"**{inlines_md(node.children)}**")
+        elif isinstance(node, Link):
+            title = f' "{attr_title(node.title)}"' if node.title else ""
+            cls = f"{{.{node.kind}-link}}"
+            out.append(f"[{inlines_md(node.children)}]({href(node.href)}{title}){cls}")
+        elif isinstance(node, Abbr):
+            out.append(
+                f'<abbr title="{escape(attr_title(node.full))}">{escape(node.short)}</abbr>'
+            )
+    return "".join(out)
+
+
+def _attrs(block_id: str, *classes: str) -> str:
+    parts = [f"#{block_id}"] if block_id else []
+    parts += [f".{c}" for c in classes if c]
+    return "{: " + " ".join(parts) + " }"
+
+
+def paragraph_md(p: Paragraph) -> str:
+    if p.number is not None:
+        body = f"[{p.number}.](#{p.id}){{.para-num}} {inlines_md(p.inlines)}"
+        return f"{body}\n{_attrs(p.id, 'para')}"
+    return f"{escape_line_start(inlines_md(p.inlines))}\n{_attrs(p.id, p.role)}"
+
+
+def item_md(item: Item) -> str:
+    mark = escape(item.marker or f"({item.label})")
+    body = f"[{mark}](#{item.id}){{.item-mark}} {inlines_md(item.inlines)}"
+    return f"{body}\n{_attrs(item.id, 'item', f'depth-{item.depth}')}"
+
+
+def heading_md(h: Heading) -> str:
+    text = inlines_md(h.inlines).rstrip("#")
+    if h.kind == "subtitle":
+        return f"{escape_line_start(text)}\n{_attrs(h.id, 'subtitle')}"
+    return f"{'#' * h.level} {text} {{#{h.id} .{h.kind}}}"
+
+
+def table_md(t: Table) -> str:
+    def row(cells: list[str]) -> str:
+        return "| " + " | ".join(escape(c.strip()) for c in cells) + " |"
+
+    lines = []
+    if t.caption:
+        lines += [escape_line_start(escape(t.caption)), _attrs(f"{t.id}-caption", "table-caption"), ""]
+    lines.append(row(t.rows[0]))
+    lines.append("|" + "|".join(" --- " for _ in t.rows[0]) + "|")
+    lines += [row(r) for r in t.rows[1:]]
+    return "\n".join(lines)
+
+
+def block_md(block) -> str:
+    if isinstance(block, Heading):
+        return heading_md(block)
+    if isinstance(block, Paragraph):
+        return paragraph_md(block)
+    if isinstance(block, Item):
+        return item_md(block)
+    if isinstance(block, Signature):
+        lines = "<br>\n".join(escape(line) for line in block.lines)
+        return f"{escape_line_start(lines)}\n{_attrs(block.id, 'signature')}"
+    if isinstance(block, Entries):
+        return "\n".join(f"- {inlines_md(e)}" for e in block.entries)
+    if isinstance(block, Table):
+        return table_md(block)
+    raise TypeError(f"no Markdown for {type(block).__name__}")
+
+
+def front_matter(doc: Document, extra: dict | None = None) -> str:
+    meta = doc.meta
+    fields = {"title": meta.title}
+    if meta.symbols:
+        fields["symbol"] = "-".join(meta.symbols)
+        fields["symbols"] = meta.symbols
+    for key in ("date", "kind", "title_en"):
+        value = getattr(meta, key)
+        if value:
+            fields[key] = value
+    fields.update(extra or {})
+    lines = ["---"] + [f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in fields.items()] + ["---"]
+    return "\n".join(lines)
+
+
+def write_markdown(doc: Document, extra_front: dict | None = None, before_body: str = "") -> str:
+    """The page: front matter, H1, document header, lost-mark notes, body, footnotes."""
+    parts = [front_matter(doc, extra_front)]
+    title = next((b for b in doc.blocks if isinstance(b, Heading) and b.kind == "title"), None)
+    if title is not None:
+        parts.append(heading_md(title))
+    else:
+        parts.append(f"# {escape(doc.meta.title)} {{#title .title}}")
+    header = [b for b in doc.blocks if isinstance(b, Paragraph) and b.role in HEADER_ROLES]
+    if header:
+        parts.append('<div class="doc-header" markdown>')
+        parts += [paragraph_md(p) for p in header]
+        parts.append("</div>")
+    for note in doc.footnotes:
+        if note.mark_lost:
+            text = f"{escape(note.key)} {inlines_md(note.inlines)}"
+            parts.append(f"{escape_line_start(text)}\n{_attrs('note-' + footnote_label(note.key), 'doc-note')}")
+    if before_body:
+        parts.append(before_body)
+    for block in doc.blocks:
+        if block is title or (isinstance(block, Paragraph) and block.role in HEADER_ROLES):
+            continue
+        parts.append(block_md(block))
+    notes = sorted(
+        (n for n in doc.footnotes if not n.mark_lost),
+        key=lambda n: (not n.key.isdigit(), int(n.key) if n.key.isdigit() else len(n.key)),
+    )
+    for note in notes:
+        parts.append(f"[^{footnote_label(note.key)}]: {inlines_md(note.inlines)}")
+    return "\n\n".join(parts) + "\n"
