@@ -1,0 +1,107 @@
+"""zh-Hans Markdown -> zh-Hant Markdown: OpenCC `s2tw` plus the project's protected terms.
+
+`s2tw` converts characters to Taiwan standard forms without rewriting vocabulary (unlike
+`s2twp`, which turns 和平进程 into 和平程序) and writes 秘/為 (unlike `s2t`, which writes 祕/爲).
+Its phrase matching still goes wrong in places (国家伙伴 -> 國傢伙伴, 对冲突 -> 對沖突), so
+data/opencc-protect.tsv lists fixed conversions that are applied first, leftmost-longest; OpenCC
+converts only the text between them. Markdown syntax that carries addresses (attribute lists,
+link targets, HTML tags, footnote labels, code) is copied unchanged, so both variants keep
+exactly the same ids and links.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import opencc
+
+PROTECT_TSV = Path(__file__).resolve().parents[2] / "data" / "opencc-protect.tsv"
+OPENCC_CONFIG = "s2tw"
+
+# Spans that hold ids, URLs or labels: `{: #para-1 .para }`, `](target`, `[^1]`, `` `code` ``,
+# reference definitions and HTML tags (whose title/alt text is still converted).
+VERBATIM = re.compile(
+    r"\{[:#.][^}\n]*\}"             # attr_list block or heading attributes
+    r"|\]\(<?[^)\s>]*>?"            # inline link or image destination (a title is converted)
+    r"|^\[(?!\^)[^\]\n]+\]:[^\n]*$"  # reference link definition
+    r"|<[^<>\n]+>"                 # raw HTML tag or autolink
+    r"|\[\^[^\]\n]+\]"             # footnote label
+    r"|`[^`\n]+`",                 # code span
+    re.MULTILINE,
+)
+# Attribute values inside a kept HTML tag that readers see, so they follow the page's script.
+READABLE_ATTRIBUTE = re.compile(r'(\b(?:title|alt|aria-label)=")([^"]*)(")')
+
+
+@dataclass(frozen=True)
+class ProtectedTerm:
+    """One row of the protect table: what to write instead of OpenCC's output, and why."""
+
+    hans: str
+    hant: str
+    why: str
+
+
+def load_protected_terms(path: Path = PROTECT_TSV) -> list[ProtectedTerm]:
+    """Read the protect table; a malformed row stops the build with its file and line."""
+    terms: list[ProtectedTerm] = []
+    seen: dict[str, int] = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if len(fields) != 3 or not fields[0] or not fields[1]:
+            raise ValueError(f"{path}:{number}: expected simplified<TAB>traditional<TAB>why")
+        if fields[0] in seen:
+            raise ValueError(f"{path}:{number}: {fields[0]} already listed on line {seen[fields[0]]}")
+        seen[fields[0]] = number
+        terms.append(ProtectedTerm(*fields))
+    return terms
+
+
+@functools.lru_cache(maxsize=None)
+def _converter() -> opencc.OpenCC:
+    return opencc.OpenCC(OPENCC_CONFIG)
+
+
+@functools.lru_cache(maxsize=None)
+def _protection() -> tuple[re.Pattern[str], dict[str, str]]:
+    terms = load_protected_terms()
+    replacement = {t.hans: t.hant for t in terms}
+    # Longest first, so the alternation picks the longest term at each position.
+    alternatives = sorted(replacement, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, alternatives))), replacement
+
+
+def convert_text(text: str) -> str:
+    """Convert plain text (no Markdown syntax to keep) with s2tw and the protected terms."""
+    pattern, replacement = _protection()
+    convert = _converter().convert
+    out: list[str] = []
+    start = 0
+    for match in pattern.finditer(text):
+        if match.start() > start:
+            out.append(convert(text[start:match.start()]))
+        out.append(replacement[match.group()])
+        start = match.end()
+    if start < len(text):
+        out.append(convert(text[start:]))
+    return "".join(out)
+
+
+def to_hant(markdown: str) -> str:
+    """The zh-Hant version of a zh-Hans Markdown page, with ids, links and labels unchanged."""
+    out: list[str] = []
+    start = 0
+    for match in VERBATIM.finditer(markdown):
+        out.append(convert_text(markdown[start:match.start()]))
+        kept = match.group()
+        if kept.startswith("<"):
+            kept = READABLE_ATTRIBUTE.sub(lambda m: m[1] + convert_text(m[2]) + m[3], kept)
+        out.append(kept)
+        start = match.end()
+    out.append(convert_text(markdown[start:]))
+    return "".join(out)
