@@ -1,0 +1,48 @@
+"""MkDocs hook of mkdocs.yml: after the root page, build each script variant as its own site.
+
+Each variant is a separate MkDocs build (mkdocs-zh-Hans.yml, mkdocs-zh-Hant.yml) so that
+Material's search plugin writes one index per script, segmented with that script's jieba
+dictionary, and the theme speaks that script. Running them from here keeps
+`mkdocs build --strict` the one command that builds the whole site. Each build runs in its own
+process because jieba's dictionary is global to a process.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+
+VARIANTS = ("zh-Hans", "zh-Hant")
+log = logging.getLogger("mkdocs.hooks.variant_builds")
+
+
+def variant_build_command(config: MkDocsConfig, variant: str) -> list[str]:
+    """The mkdocs command that builds one variant into <site_dir>/<variant>."""
+    root = Path(config.config_file_path).resolve().parent
+    command = [
+        sys.executable, "-m", "mkdocs", "build",
+        "--config-file", str(root / f"mkdocs-{variant}.yml"),
+        "--site-dir", str(Path(config.site_dir).resolve() / variant),
+    ]
+    if config.strict:
+        command.append("--strict")
+    if logging.getLogger("mkdocs").getEffectiveLevel() > logging.INFO:
+        command.append("--quiet")
+    return command
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    root = Path(config.config_file_path).resolve().parent
+    for variant in VARIANTS:
+        log.info("Building the %s site", variant)
+        # Material prints its end-of-life notice once, in the root build; not again per variant.
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+        result = subprocess.run(variant_build_command(config, variant), cwd=root, env=env)
+        if result.returncode != 0:
+            raise PluginError(f"the {variant} build failed (mkdocs-{variant}.yml), see above")

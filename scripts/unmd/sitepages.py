@@ -1,0 +1,98 @@
+"""Landing pages: docs/index.md (choose a script) and one report table per variant.
+
+The variant pages are written in zh-Hans and converted with unmd.hant like the reports, so the
+two variants differ only in script. Links use the report slugs, which the reports' own
+Markdown files carry, so MkDocs checks them in --strict builds.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from unmd.hant import to_hant
+
+VARIANT_NAMES = {"zh-Hans": "简体中文", "zh-Hant": "繁體中文"}
+SITE_TITLE = {"zh-Hans": "联合国中文报告", "zh-Hant": "聯合國中文報告"}
+
+
+def _cell(text: str) -> str:
+    """Table cell text: a pipe would end the cell."""
+    return str(text).replace("|", "\\|").replace("\n", " ")
+
+
+def _kind(report: dict) -> str:
+    """The catalog's Chinese kind when the converter passes it (kind_zh), else its English one."""
+    return _cell(report.get("kind_zh") or report["kind"])
+
+
+def variant_landing_markdown(reports: list[dict]) -> str:
+    """The zh-Hans landing page: what the site is, then one table row per report."""
+    lines = [
+        "---",
+        f"title: {SITE_TITLE['zh-Hans']}",
+        "---",
+        "",
+        f"# {SITE_TITLE['zh-Hans']} {{#title}}",
+        "",
+        "联合国报告的中文全文，段落编号、脚注和标题与正式文件一致。"
+        "每个编号段落都有固定网址（例如 `S-2011-552.html#para-12`），可直接引用。",
+        "",
+        '<div class="reports" markdown>',
+        "",
+        "| 文号 | 日期 | 标题 | 类别 | 段落 |",
+        "|---|---|---|---|--:|",
+    ]
+    for report in sorted(reports, key=lambda r: (r["date"], r["slug"])):
+        symbols = " / ".join(_cell(s) for s in report["symbols"])
+        lines.append(
+            f"| [{symbols}]({report['slug']}.md) | {report['date']} "
+            f"| [{_cell(report['title_zh'])}]({report['slug']}.md) "
+            f"| {_kind(report)} | {int(report['paragraphs'])} |"
+        )
+    lines += ["", "</div>", ""]
+    return "\n".join(lines)
+
+
+def root_landing_markdown(reports: list[dict]) -> str:
+    """docs/index.md: the two variants side by side; each report linked in both scripts."""
+    lines = [
+        "---",
+        f"title: {SITE_TITLE['zh-Hans']} · {SITE_TITLE['zh-Hant']}",
+        "---",
+        "",
+        f"# {SITE_TITLE['zh-Hans']} · {SITE_TITLE['zh-Hant']} {{#title}}",
+        "",
+        f"[{VARIANT_NAMES['zh-Hans']}](zh-Hans/index.html){{ .md-button .md-button--primary }} "
+        f"[{VARIANT_NAMES['zh-Hant']}](zh-Hant/index.html){{ .md-button .md-button--primary }}",
+        "",
+        '<div class="reports" markdown>',
+        "",
+        "| 文号 · 文號 | 日期 | 简体 | 繁體 |",
+        "|---|---|---|---|",
+    ]
+    for report in sorted(reports, key=lambda r: (r["date"], r["slug"])):
+        symbols = " / ".join(_cell(s) for s in report["symbols"])
+        hans = _cell(report["title_zh"])
+        lines.append(
+            f"| {symbols} | {report['date']} "
+            f"| [{hans}](zh-Hans/{report['slug']}.html) "
+            f"| [{to_hant(hans)}](zh-Hant/{report['slug']}.html) |"
+        )
+    lines += ["", "</div>", ""]
+    return "\n".join(lines)
+
+
+def write_site_pages(docs_dir: Path, reports: list[dict]) -> None:
+    """Write docs/index.md, docs/zh-Hans/index.md and docs/zh-Hant/index.md."""
+    docs_dir = Path(docs_dir)
+    if not reports:
+        raise ValueError("write_site_pages: no reports to list")
+    hans = variant_landing_markdown(reports)
+    pages = {
+        docs_dir / "index.md": root_landing_markdown(reports),
+        docs_dir / "zh-Hans" / "index.md": hans,
+        docs_dir / "zh-Hant" / "index.md": to_hant(hans),
+    }
+    for path, text in pages.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
