@@ -1,0 +1,354 @@
+"""The curated glossary (data/glossary.yml) and the pass that links report text to it.
+
+Python-Markdown's `abbr` extension cannot do this job: it wraps matches in `\\b`, and there is
+no word boundary between two Han characters. So the pass works on the document model instead:
+one longest-first pattern for every name in the glossary, applied to Text nodes only, so that
+links, footnote marks, abbreviations and headings are never touched.
+
+The same module renders the glossary page (one anchor per term, with where it is used) and
+hands the terms to the OpenCC protection table and the jieba user dictionary, so a term is
+linked, converted and segmented the same way everywhere.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable
+
+import yaml
+
+from .errors import SourceError
+from .model import Block, Document, Emphasis, Footnote, Inline, Item, Link, Paragraph, Text
+
+GLOSSARY_YML = Path(__file__).resolve().parents[2] / "data" / "glossary.yml"
+GLOSSARY_PAGE = "glossary.md"
+ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+REQUIRED = ("id", "hans", "hant", "en", "definition")
+
+
+@dataclass(frozen=True)
+class Term:
+    id: str
+    hans: str
+    hant: str
+    en: str
+    definition: str
+    aliases: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()
+    hant_note: str | None = None  # why hant differs from OpenCC s2tw(hans), when it does
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every zh-Hans form the reports use for this term."""
+        return (self.hans, *self.aliases)
+
+
+@dataclass
+class Glossary:
+    terms: list[Term]
+    not_terms: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        self.by_id = {t.id: t for t in self.terms}
+        self.by_name: dict[str, Term | None] = {n: None for n in self.not_terms}
+        for t in self.terms:
+            for n in t.names:
+                self.by_name[n] = t
+        self.pattern = longest_first_pattern(self.by_name)
+
+
+# ---------------------------------------------------------------- shared by the three passes
+
+
+def longest_first_pattern(names: Iterable[str]) -> re.Pattern[str]:
+    """One regex for all names that, at each position, matches the longest name.
+
+    Built as a character trie (安全(?:理事会)?) rather than a flat alternation, so the regex
+    engine does not try every name at every position; a greedy optional suffix makes the
+    longer name win and backtracks to the shorter one.
+    """
+    trie: dict = {}
+    for name in names:
+        if not name:
+            continue
+        node = trie
+        for ch in name:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:  # a name ends here: the longer continuation is optional
+            return "(?:" + body + ")?"
+        return body
+
+    if not trie:
+        return re.compile(r"(?!)")
+    return re.compile(emit(trie))
+
+
+def map_text(
+    inlines: list[Inline],
+    replace: Callable[[str], list[Inline]],
+    *,
+    into_emphasis: bool = True,
+) -> list[Inline]:
+    """Rewrite the Text nodes of an inline list, in reading order, with `replace`.
+
+    Links, abbreviations and footnote marks are kept as they are (a pass never links inside
+    them); adjacent Text nodes are merged first so a term split by the reader still matches.
+    """
+    out: list[Inline] = []
+    pending: list[str] = []
+
+    def flush() -> None:
+        if pending:
+            out.extend(replace("".join(pending)))
+            pending.clear()
+
+    for node in inlines:
+        if isinstance(node, Text):
+            pending.append(node.text)
+            continue
+        flush()
+        if isinstance(node, Emphasis) and into_emphasis:
+            out.append(Emphasis(map_text(node.children, replace, into_emphasis=into_emphasis)))
+        else:
+            out.append(node)
+    flush()
+    return out
+
+
+def split_matches(text: str, pattern: re.Pattern[str], make: Callable[[re.Match[str]], Inline | None]) -> list[Inline]:
+    """Split `text` around the matches of `pattern`; `make` turns a match into a node, or
+    returns None to leave that match as plain text."""
+    out: list[Inline] = []
+    last = 0
+    for m in pattern.finditer(text):
+        node = make(m)
+        if node is None:
+            continue
+        if m.start() > last:
+            out.append(Text(text[last : m.start()]))
+        out.append(node)
+        last = m.end()
+    if last < len(text):
+        out.append(Text(text[last:]))
+    return out
+
+
+# ---------------------------------------------------------------- loading
+
+
+def load_glossary(path: Path = GLOSSARY_YML) -> Glossary:
+    """Read and check the glossary; a bad entry stops the build naming the file and line."""
+    text = path.read_text(encoding="utf-8")
+    root = yaml.compose(text)
+    data = yaml.safe_load(text)
+    if not isinstance(data, dict) or not isinstance(data.get("terms"), list):
+        raise SourceError(str(path), 1, "expected a mapping with a `terms` list")
+    term_nodes = next(v for k, v in root.value if k.value == "terms").value
+    terms: list[Term] = []
+    seen_names: dict[str, str] = {}
+    for raw, node in zip(data["terms"], term_nodes):
+        line = node.start_mark.line + 1
+
+        def fail(message: str) -> None:
+            raise SourceError(str(path), line, message)
+
+        if not isinstance(raw, dict):
+            fail("a term must be a mapping")
+        for key in REQUIRED:
+            if not isinstance(raw.get(key), str) or not raw[key].strip():
+                fail(f"term {raw.get('id', '?')!r}: `{key}` is missing or empty")
+        if not ID_PATTERN.fullmatch(raw["id"]):
+            fail(f"id {raw['id']!r} is not ASCII kebab-case")
+        unknown = set(raw) - {*REQUIRED, "aliases", "related", "hant_note"}
+        if unknown:
+            fail(f"term {raw['id']!r}: unknown keys {sorted(unknown)}")
+        term = Term(
+            id=raw["id"],
+            hans=raw["hans"],
+            hant=raw["hant"],
+            en=raw["en"],
+            definition=raw["definition"],
+            aliases=tuple(raw.get("aliases") or ()),
+            related=tuple(raw.get("related") or ()),
+            hant_note=raw.get("hant_note"),
+        )
+        if any(t.id == term.id for t in terms):
+            fail(f"duplicate id {term.id!r}")
+        for name in term.names:
+            if name in seen_names:
+                fail(f"{name!r} is already a name of {seen_names[name]!r}")
+            seen_names[name] = term.id
+        terms.append(term)
+    ids = {t.id for t in terms}
+    for t, node in zip(terms, term_nodes):
+        for r in t.related:
+            if r not in ids:
+                raise SourceError(str(path), node.start_mark.line + 1, f"term {t.id!r}: unknown related id {r!r}")
+    return Glossary(terms, tuple(data.get("not_terms") or ()))
+
+
+# ---------------------------------------------------------------- the linking pass
+
+
+def link_terms(doc: Document, glossary: Glossary, page_of: str = GLOSSARY_PAGE) -> None:
+    """Link the first use of each glossary term in every paragraph, sub-item and footnote.
+
+    Headings stay plain (a link there would also land in the table of contents), signatures
+    hold names, and a block without an id (title-page lines) could not be listed under
+    "where used". Inside a block, existing links (document symbols), abbreviations, footnote
+    marks and emphasised titles of works are left alone. `page_of` is the glossary page as
+    seen from a report page.
+    """
+    for block in doc.blocks:
+        if isinstance(block, (Paragraph, Item)) and block.id:
+            block.inlines = _link_block(block.inlines, glossary, page_of)
+    for note in doc.footnotes:
+        if note.id:
+            note.inlines = _link_block(note.inlines, glossary, page_of)
+
+
+def _link_block(inlines: list[Inline], glossary: Glossary, page_of: str) -> list[Inline]:
+    linked: set[str] = set()
+
+    def make(m: re.Match[str]) -> Inline | None:
+        term = glossary.by_name.get(m.group())
+        if term is None or term.id in linked:
+            return None
+        linked.add(term.id)
+        return Link(f"{page_of}#{term.id}", [Text(m.group())], "glossary", term.definition)
+
+    def replace(text: str) -> list[Inline]:
+        return split_matches(text, glossary.pattern, make)
+
+    return map_text(inlines, replace, into_emphasis=False)
+
+
+# ---------------------------------------------------------------- the glossary page
+
+
+def term_uses(docs: list[tuple[str, Document]]) -> dict[str, dict[str, list[Block | Footnote]]]:
+    """term id -> report slug -> blocks and footnotes that link the term, blocks first, in
+    document order (read from the links `link_terms` made, so page and reports agree)."""
+    uses: dict[str, dict[str, list[Block | Footnote]]] = defaultdict(lambda: defaultdict(list))
+    for slug, doc in docs:
+        for container, inlines in doc.inline_containers():
+            for node in _links(inlines):
+                if node.kind == "glossary":
+                    places = uses[node.href.rpartition("#")[2]][slug]
+                    if not places or places[-1] is not container:
+                        places.append(container)
+    return uses
+
+
+def _links(inlines: list[Inline]) -> Iterable[Link]:
+    for node in inlines:
+        if isinstance(node, Link):
+            yield node
+        elif isinstance(node, Emphasis):
+            yield from _links(node.children)
+
+
+ITEM_ID = re.compile(r"para-(\d+)((?:-[a-z]+)+)")
+
+
+def place_label(place: Block | Footnote) -> str:
+    """How a place is named in a "where used" list: 12, 81(b), 注 3, or its id."""
+    if isinstance(place, Footnote):
+        return f"注 {place.key}"
+    if isinstance(place, Paragraph) and place.number is not None:
+        return str(place.number)
+    m = ITEM_ID.fullmatch(place.id)
+    if m:
+        return m.group(1) + "".join(f"({part})" for part in m.group(2).split("-")[1:])
+    return place.id
+
+
+def glossary_markdown(glossary: Glossary, docs: list[tuple[str, Document]], variant: str = "hans") -> str:
+    """The glossary page in zh-Hans Markdown; the zh-Hant page is OpenCC on top of it.
+
+    For `variant` "hans" each entry also shows the reviewed zh-Hant form; for "hant" it does
+    not, since the whole page is converted (a zh-Hans form would be converted with it).
+    Anchors are the term ids, identical in both variants.
+    """
+    if variant not in ("hans", "hant"):
+        raise ValueError(f"variant must be 'hans' or 'hant', not {variant!r}")
+    uses = term_uses(docs)
+    titles = {slug: (doc.meta.title, " / ".join(doc.meta.symbols)) for slug, doc in docs}
+    out = [
+        "# 术语表",
+        "",
+        f"本术语表收录这些报告中使用的 {len(glossary.terms)} 个联合国术语，附联合国使用的英文名称、"
+        "定义以及在各份报告中出现的段落和脚注。报告正文每段中首次出现的术语链接到本表。",
+        "",
+    ]
+    for term in glossary.terms:
+        out += [f"## {term.hans} {{#{term.id}}}", ""]
+        fields = [f"**英文**：{term.en}"]
+        if variant == "hans":
+            fields.append(f"**繁体**：{term.hant}")
+        fields.append(f"**定义**：{term.definition}")
+        if term.aliases:
+            fields.append("**又作**：" + "、".join(term.aliases))
+        if term.related:
+            links = [f"[{glossary.by_id[r].hans}](#{r})" for r in term.related]
+            fields.append("**相关术语**：" + "、".join(links))
+        out += ["  \n".join(fields), ""]
+        by_report = uses.get(term.id, {})
+        if by_report:
+            out += ["**使用情况**：", ""]
+            for slug, places in by_report.items():
+                title, symbols = titles[slug]
+                links = "、".join(f"[{place_label(p)}]({slug}.md#{p.id})" for p in places)
+                out.append(f"- [{symbols}]({slug}.md) {title}（{len(places)} 处）：{links}")
+            out.append("")
+    return "\n".join(out)
+
+
+# ---------------------------------------------------------------- dictionaries
+
+
+def protected_pairs(glossary: Glossary) -> list[tuple[str, str]]:
+    """(zh-Hans, zh-Hant) for every term and alias, for the OpenCC protection table.
+
+    An alias has no hand-checked zh-Hant form of its own: it is converted with OpenCC and
+    then given the same character corrections as its term (e.g. 马里稳定团 gets 里, not 裡,
+    like 联合国马里多层面综合稳定团).
+    """
+    import opencc
+
+    converter = opencc.OpenCC("s2tw")
+    pairs: list[tuple[str, str]] = []
+    for term in glossary.terms:
+        pairs.append((term.hans, term.hant))
+        fixes = _char_fixes(converter.convert(term.hans), term.hant)
+        for alias in term.aliases:
+            hant = "".join(fixes.get(ch, ch) for ch in converter.convert(alias))
+            pairs.append((alias, hant))
+    return pairs
+
+
+def _char_fixes(opencc_form: str, reviewed: str) -> dict[str, str]:
+    """Character substitutions that turn OpenCC's output into the reviewed form."""
+    if len(opencc_form) != len(reviewed):
+        return {}
+    return {a: b for a, b in zip(opencc_form, reviewed) if a != b}
+
+
+def terms_for_dictionaries(glossary: Glossary) -> list[str]:
+    """Every form of every term, both scripts, for the jieba user dictionary (so search
+    segments a term as one word on both variants of the site)."""
+    words: dict[str, None] = {}
+    for hans, hant in protected_pairs(glossary):
+        words.setdefault(hans)
+        words.setdefault(hant)
+    return [w for w in words if " " not in w]
