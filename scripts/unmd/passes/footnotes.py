@@ -18,7 +18,8 @@ from ..reader.shape import SUPERSCRIPT_VALUE
 _SUPERSCRIPT = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
 _ASTERISKS = re.compile(r"(?<=[^\s*])(\*{1,3})(?![*\w])")
 _GLUED_DIGITS = re.compile(
-    r"(?<=[\u3400-\u9fff。，、；：！？”’）)》」』])(\d{1,3})(?=$|\s|[\u3400-\u9fff。，、；：！？“（(])"
+    r"(?<=[\u3400-\u9fff。，、；：！？”’）)》」』,;])(\d{1,3})"
+    r"(?=$|\s(?![\d年月日个名次倍岁人项条段页号届])|[\u3400-\u9fff。，、；：！？“（(])"
 )
 _UNIT_AFTER = set("年月日个名次倍岁人项条段页号届")
 
@@ -67,6 +68,7 @@ def resolve_footnotes(doc: Document) -> Document:
     referenced = {ref.key for _, b in containers for ref in b.inlines if isinstance(ref, FootnoteRef)}
     _resolve_plain_digits(doc, notes, referenced)
 
+    _resolve_repeated_plain_digits(containers, notes)
     for _, block in containers:
         for node in block.inlines:
             if isinstance(node, FootnoteRef):
@@ -106,6 +108,31 @@ def _resolve_plain_digits(doc: Document, notes: dict, referenced: set[str]) -> N
             if found:
                 cursor = index
                 break
+
+
+_REPEATED = re.compile(
+    r"(?<=[\u3400-\u9fff。，、；：！？”’）)》」』,;])(\d{1,3})"
+    r"(?=$|\s(?![\d年月日个名次倍岁人项条段页号届])|[。，、；：！？(（])"
+)
+
+
+def _resolve_repeated_plain_digits(containers, notes: dict) -> None:
+    """A plain digit that repeats an earlier note's number is a repeated reference only when
+    it stands apart (space, punctuation or the end follows), never before a Han character."""
+    seen: set[str] = set()
+    for _, block in containers:
+        if isinstance(block, Heading):
+            continue
+        out = []
+        for node in block.inlines:
+            if isinstance(node, FootnoteRef):
+                seen.add(node.key)
+                out.append(node)
+            elif isinstance(node, Text) and seen:
+                out += _split_text([node], _REPEATED, lambda m: m.group(1) if m.group(1) in seen and m.group(1) in notes else None)
+            else:
+                out.append(node)
+        block.inlines = out
 
 
 def _block_of_ref(blocks: list, key: str, start: int) -> int:

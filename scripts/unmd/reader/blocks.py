@@ -46,6 +46,7 @@ class RawBlock:
     depth: int = 1
     rows: list[str] = field(default_factory=list)
     pieces: int = 1
+    last_glued: bool = False  # the last piece followed the one before without a blank line
     last_width: int = 0  # width of the last joined piece (a full-width heading line wraps on)
 
     @property
@@ -107,8 +108,12 @@ class BlockBuilder:
         m = NUMBERED.match(text)
         if m:
             value, rest = int(m.group(1)), m.group(2)
-            if value == n.subsection + 1 and n.in_chapter and heading_like(rest, 40) and (
-                value != n.paragraph + 1 or len(rest) <= 30
+            if (
+                value == n.subsection + 1
+                and n.in_chapter
+                and heading_like(rest, 40)
+                and (value != n.paragraph + 1 or len(rest) <= 30)
+                and (not self.wrapped or self.boundary(index + 1))
             ):
                 return RawBlock("subsection", piece.line, text, index, number=value)
             if value == n.paragraph + 1:
@@ -184,7 +189,7 @@ class BlockBuilder:
         """Whether piece `index` (not a structural start) continues `block`."""
         piece = self.pieces[index]
         if block.closed:
-            if block.kind != "heading" or ends_sentence(block.text):
+            if block.kind not in ("heading", "chapter", "section", "subsection") or ends_sentence(block.text):
                 return False
             if self.wrapped:
                 wraps_on = block.last_width >= 0.8 * self.width and not piece.indent
@@ -194,7 +199,9 @@ class BlockBuilder:
         if not ends_sentence(block.text):
             # In the line layout a short unfinished line is a heading or a list entry, not
             # the first half of a paragraph that a page break cut.
-            return self.wrapped or len(block.text) > 50 or not piece.after_blank
+            if self.wrapped:  # a line that stopped short of the margin ended there
+                return block.last_glued or block.last_width >= 0.6 * self.width
+            return len(block.text) > 50 or not piece.after_blank
         if self.wrapped:
             return not (piece.after_blank and piece.indent > 0) and not self.opens_heading(index)
         # Line layout: after a finished sentence only a page break continues a numbered
@@ -209,6 +216,7 @@ class BlockBuilder:
                 current.text = join_text(current.text, piece.text)
                 current.pieces += 1
                 current.last_width = len(piece.text)
+                current.last_glued = not piece.after_blank
                 continue
             if opened is not None and opened.kind == "table" and current is not None and current.kind == "table":
                 current.rows.append(piece.text)

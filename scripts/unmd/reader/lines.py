@@ -140,12 +140,12 @@ def split_layout(text: str) -> Layout:
             layout.notes.append(open_note)
             if key.isdigit():
                 next_number = int(key) + 1
-            if ends_sentence(note_text) or not wrap or len(stripped) < 0.8 * wrap:
-                open_note = None  # only a note that reached the wrap margin wraps on
+            if ends_sentence(note_text) or not wrap:
+                open_note = None  # in the line layout a note is one line
             continue
         if open_note is not None and not _opens_structure(stripped):
             open_note.text = join_text(open_note.text, stripped)
-            if ends_sentence(open_note.text) or not wrap or len(stripped) < 0.8 * wrap:
+            if ends_sentence(open_note.text) or not wrap:
                 open_note = None
             continue
         in_zone = False

@@ -57,10 +57,17 @@ def roman_value(text: str) -> int | None:
     return None
 
 
+_URL_TAIL = re.compile(r"(?:https?:|www\.)\S*$")
+
+
 def ends_sentence(text: str) -> bool:
-    """True when the text ends a sentence (a footnote mark after the end still counts)."""
+    """True when the text ends a sentence (a footnote mark after the end still counts).
+
+    A period that ends a URL cut by the line end (可查阅 www.) ends nothing."""
     text = _TRAILING_MARK.sub("", text.rstrip())
     text = text.rstrip(_CLOSERS)
+    if _URL_TAIL.search(text):
+        return False
     return bool(text) and text[-1] in _SENTENCE_END
 
 
@@ -80,15 +87,9 @@ _ASCII_WORD = re.compile(r"[A-Za-z0-9%]")
 
 
 def join_text(left: str, right: str) -> str:
-    """Join two wrapped pieces: no space between Han characters, one where Latin or digits meet.
-
-    UN Chinese text sets numbers and Latin words apart with spaces; a hard wrap at such a
-    space lost it, so it is put back."""
-    if not left or not right:
-        return left + right
-    a, b = left[-1], right[0]
-    if (_ASCII_WORD.match(a) or a in ",;") and (_ASCII_WORD.match(b) or HAN.match(b) or b == "("):
-        return f"{left} {right}"
-    if HAN.match(a) and _ASCII_WORD.match(b):
+    """Join two wrapped pieces. Only where two Latin words or numbers meet was a space lost
+    at the line end; between Han characters and next to them nothing is added, since the
+    reports differ on spacing around numbers and the original cannot be known."""
+    if left and right and (_ASCII_WORD.match(left[-1]) or left[-1] in ",;") and _ASCII_WORD.match(right[0]):
         return f"{left} {right}"
     return left + right
