@@ -60,7 +60,11 @@ def resolution_symbol(m: re.Match[str], before: str) -> str:
 
 def find_symbols(text: str) -> list[Found]:
     """Every symbol and resolution reference in `text`, in order, without overlaps."""
-    found = [Found(m.start(), m.end(), tuple(JOINT_SPLIT.split(m.group("symbol")))) for m in SYMBOL.finditer(text)]
+    found = [
+        Found(m.start(), m.end(), tuple(JOINT_SPLIT.split(m.group("symbol"))))
+        for m in SYMBOL.finditer(text)
+        if any(ch.isdigit() for ch in m.group("symbol"))  # every symbol has a number: not "S/A"
+    ]
     found += [Found(m.start(), m.end(), (resolution_symbol(m, text[: m.start()]),)) for m in RESOLUTION.finditer(text)]
     found.sort(key=lambda f: f.start)
     kept: list[Found] = []
