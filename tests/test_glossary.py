@@ -258,3 +258,12 @@ def test_dictionary_words_cover_both_scripts_without_spaces(glossary):
     assert {"预防性外交", "預防性外交", "安理会", "安理會"} <= set(words)
     assert len(words) == len(set(words))
     assert not any(" " in w for w in words)
+
+
+def test_real_not_terms_keep_wrong_readings_out(glossary):
+    p = para(Text("他为广大会员国提供支持，副秘书长和秘书长出席。"))
+    link_terms(doc_of(p), glossary)
+    assert glossary_links(p.inlines) == [
+        ("会员国", "glossary.md#member-states"),
+        ("秘书长", "glossary.md#secretary-general"),
+    ]

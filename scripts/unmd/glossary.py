@@ -59,6 +59,11 @@ class Glossary:
                 self.by_name[n] = t
         self.pattern = longest_first_pattern(self.by_name)
 
+    @property
+    def names(self) -> list[str]:
+        """Every zh-Hans name of every term: the `known` full names for the abbreviation pass."""
+        return [n for t in self.terms for n in t.names]
+
 
 # ---------------------------------------------------------------- shared by the three passes
 
