@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .catalog import ROOT, load_catalog
 from .errors import SourceError
+from .model import Heading, plain_text
 from .pipeline import convert
 from .writer.markdown import write_markdown
 
@@ -27,8 +28,21 @@ def cmd_convert(args: argparse.Namespace) -> int:
     return 0
 
 
+def report_summary(entry, doc) -> dict:
+    """What the landing pages list about a report."""
+    chapters = [
+        (plain_text(b.inlines), b.id) for b in doc.blocks if isinstance(b, Heading) and b.level == 2
+    ]
+    return {
+        "slug": entry.slug, "symbols": entry.symbols, "date": entry.date, "kind": entry.kind,
+        "kind_zh": entry.kind_zh, "title_zh": entry.title_zh, "title_en": entry.title_en,
+        "paragraphs": len(doc.numbered()), "chapters": chapters,
+    }
+
+
 def build_docs(docs: Path = DOCS) -> None:
-    from .hant import to_hant  # noqa: PLC0415 - optional until the site stage exists
+    from .hant import to_hant
+    from .sitepages import write_site_pages
 
     entries = load_catalog()
     docs.mkdir(exist_ok=True)
@@ -36,16 +50,20 @@ def build_docs(docs: Path = DOCS) -> None:
     try:
         for variant in VARIANTS:
             (staging / variant).mkdir()
+        reports = []
         for entry in entries:
             doc = convert(entry.path, entry)
             page = write_markdown(doc)
             (staging / "zh-Hans" / f"{entry.slug}.md").write_text(page, encoding="utf-8")
             (staging / "zh-Hant" / f"{entry.slug}.md").write_text(to_hant(page), encoding="utf-8")
+            reports.append(report_summary(entry, doc))
+        write_site_pages(staging, reports)
         for variant in VARIANTS:
             old = docs / variant
             if old.exists():
                 shutil.rmtree(old)
             (staging / variant).rename(old)
+        (staging / "index.md").replace(docs / "index.md")
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 

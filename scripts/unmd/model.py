@@ -145,6 +145,7 @@ class Footnote:
     id: str = ""
     mark_lost: bool = False  # the extractor dropped its mark from the text: kept as a document note
     refs: int = 0  # how many times the text references it
+    last_line: int = 0  # a wrapped definition runs from `line` to here
 
 
 @dataclass

@@ -31,7 +31,7 @@ def read_text(text: str, path: str, title: str | None = None) -> Document:
         if note.key in seen:
             raise SourceError(path, note.line, f"footnote {note.key} defined twice (first at line {seen[note.key]})")
         seen[note.key] = note.line
-        notes.append(Footnote(note.key, parse_inlines(note.text), note.line))
+        notes.append(Footnote(note.key, parse_inlines(note.text), note.line, last_line=note.last_line))
     return Document(meta, blocks, notes, removed=layout.removed)
 
 

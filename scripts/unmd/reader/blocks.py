@@ -64,6 +64,7 @@ class Numbering:
     subsection: int = 0
     paragraph: int = 0
     letter: str = ""
+    sub_item: int = 0
     in_chapter: bool = False
 
     def next_section(self) -> str:
@@ -121,9 +122,18 @@ class BlockBuilder:
             if not heading_like(rest) and (n.paragraph or value != 1):
                 self.out_of_sequence(piece, value)
         m = ITEM.match(text)
-        if m:
+        if m and self.expected_item(m.group(1)):
             return self.item(piece, index, m.group(1), m.group(2), text)
         return None
+
+    def expected_item(self, label: str) -> bool:
+        """Items come in sequence; an (e) out of turn is a reference inside the text."""
+        n = self.numbering
+        next_letter = chr(ord(n.letter) + 1) if n.letter else "a"
+        if label == next_letter:
+            return True
+        value = roman_value(label) if label.isascii() else chinese_number(label)
+        return value == n.sub_item + 1
 
     def out_of_sequence(self, piece: Piece, value: int) -> None:
         expected = self.numbering.paragraph + 1
@@ -140,9 +150,10 @@ class BlockBuilder:
         n = self.numbering
         expected_letter = chr(ord(n.letter) + 1) if n.letter else "a"
         if len(label) == 1 and label.isascii() and (label == expected_letter or label not in "ivx"):
-            n.letter = label
+            n.letter, n.sub_item = label, 0
             return RawBlock("item", piece.line, rest, index, label=label, marker=marker, depth=1)
         value = roman_value(label) if label.isascii() else chinese_number(label)
+        n.sub_item = value
         depth = 2 if n.letter else 1
         return RawBlock(
             "item", piece.line, rest, index, label=f"{value}", marker=marker, depth=depth
@@ -157,7 +168,7 @@ class BlockBuilder:
         elif block.kind == "subsection":
             n.subsection = block.number
         elif block.kind == "numbered":
-            n.paragraph, n.letter = block.number, ""
+            n.paragraph, n.letter, n.sub_item = block.number, "", 0
 
     # ---------------------------------------------------------- joining
 

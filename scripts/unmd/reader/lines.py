@@ -27,6 +27,7 @@ TOC_ROW = re.compile(r"\t|\.{3,}|…{2,}|·{4,}|^页\s*次$|\s\d{1,3}$")
 SUPERSCRIPT_NOTE = re.compile(r"^([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*(\S.*)$")
 ASTERISK_NOTE = re.compile(r"^(\*{1,3})\s+(\S.*)$")
 PLAIN_NOTE = re.compile(r"^(\d{1,3})\s+(\S.*)$")
+NOTE_LIST_ITEM = re.compile(r"^[-–•]\s+\S")  # a quoted list inside a note that ends with ：
 
 
 @dataclass
@@ -48,6 +49,7 @@ class NoteText:
     line: int
     before_piece: int  # index of the first body piece that follows the definition
     superscript: bool
+    last_line: int = 0
 
 
 @dataclass
@@ -84,6 +86,14 @@ def _note_start(text: str, in_zone: bool, next_number: int) -> tuple[str, str, b
     return None
 
 
+def _ends_note(text: str) -> bool:
+    """A note ends with a full stop; a colon announces what follows (…规定：“1. …”)."""
+    text = text.rstrip()
+    if re.search(r"(?:^|[\s,(])[A-Za-z]{1,4}\.$", text):
+        return False  # vol. No. p. ed.: a Latin abbreviation, the note goes on
+    return ends_sentence(text) and not text.endswith(("：", ":", "；", ";"))
+
+
 def _opens_structure(text: str) -> bool:
     """A numbered paragraph, heading or item never continues a footnote."""
     return any(p.match(text) for p in (NUMBERED, CHAPTER, SECTION, ITEM))
@@ -108,6 +118,7 @@ def split_layout(text: str) -> Layout:
     after_blank = True
     next_number = 1
     open_note: NoteText | None = None
+    listing_note: NoteText | None = None  # a note whose text announced a list (…规定：)
     for index, raw in enumerate(lines):
         number = index + 1
         stripped = raw.strip()
@@ -136,16 +147,24 @@ def split_layout(text: str) -> Layout:
         start = _note_start(stripped, in_zone, next_number)
         if start:
             key, note_text, superscript = start
-            open_note = NoteText(key, note_text, number, len(layout.pieces), superscript)
+            open_note = NoteText(key, note_text, number, len(layout.pieces), superscript, number)
             layout.notes.append(open_note)
             if key.isdigit():
                 next_number = int(key) + 1
-            if ends_sentence(note_text) or not wrap:
+            if _ends_note(note_text) or not wrap:
                 open_note = None  # in the line layout a note is one line
+            if note_text.rstrip().endswith(("：", ":")):
+                listing_note = layout.notes[-1]
             continue
+        if listing_note is not None and NOTE_LIST_ITEM.match(stripped):
+            listing_note.text = f"{listing_note.text} {stripped[1:].strip()}"
+            listing_note.last_line = number
+            continue
+        listing_note = None
         if open_note is not None and not _opens_structure(stripped):
             open_note.text = join_text(open_note.text, stripped)
-            if ends_sentence(open_note.text) or not wrap:
+            open_note.last_line = number
+            if _ends_note(open_note.text) or not wrap:
                 open_note = None
             continue
         in_zone = False

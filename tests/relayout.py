@@ -1,0 +1,112 @@
+"""Re-lay a report out as another PDF extractor would: the same text, other damage.
+
+The tests use it to prove the reader recovers the same document whatever the layout: another
+wrap width with blank lines between pieces, indented paragraphs and centred headings,
+plain-digit footnote marks with separator-and-block footnotes at page ends, page furniture
+(running symbol, job number, undocs link) at page breaks.
+"""
+
+from __future__ import annotations
+
+import random
+
+from unmd.model import Document, Entries, FootnoteRef, Heading, Item, Paragraph, Signature, Table, Text
+
+FURNITURE = ["S/9999/1", "99-12345 (C) 3/14", "http://undocs.org/ch/S/9999/1"]
+
+
+def marked_text(inlines) -> str:
+    """Plain text with each footnote reference written as the extractor would: a plain mark."""
+    out = []
+    for node in inlines:
+        if isinstance(node, Text):
+            out.append(node.text)
+        elif isinstance(node, FootnoteRef):
+            out.append(node.key)
+        elif hasattr(node, "children"):
+            out.append(marked_text(node.children))
+        elif hasattr(node, "short"):
+            out.append(node.short)
+    return "".join(out)
+
+
+def source_lines(block) -> tuple[str, list[str]]:
+    """(indent, lines) of one block in the new layout, before wrapping."""
+    if isinstance(block, Paragraph) and block.number is not None:
+        return "", [f"{block.number}. {marked_text(block.inlines)}"]
+    if isinstance(block, Item):
+        return "", [f"{block.marker} {marked_text(block.inlines)}"]
+    if isinstance(block, Heading):
+        return "  ", [marked_text(block.inlines)]
+    if isinstance(block, Paragraph):
+        return " ", [marked_text(block.inlines)]
+    if isinstance(block, Signature):
+        return " ", list(block.lines)
+    if isinstance(block, Entries):
+        return "", [marked_text(e) for e in block.entries]
+    if isinstance(block, Table):
+        lines = ["  " + block.caption] if block.caption else []
+        return "", lines + ["\t".join(r) for r in block.rows]
+    raise TypeError(type(block).__name__)
+
+
+_NO_LINE_START = set("。，、；：！？）》”’)]},.;:!?%")
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """Break every `width` characters where a typesetter may: never inside a Latin word or
+    number, never before closing punctuation."""
+    pieces, start = [], 0
+    while len(text) - start > width:
+        cut = start + width
+        while cut > start + 1 and (
+            text[cut] in _NO_LINE_START
+            or text[cut - 1] in "“‘（(《"
+            or (text[cut - 1].isascii() and text[cut - 1].isalnum() and text[cut].isascii() and text[cut].isalnum())
+        ):
+            cut -= 1
+        pieces.append(text[start:cut])
+        start = cut
+    pieces.append(text[start:])
+    return pieces
+
+
+def _note_block(notes, keys: list[str], width: int) -> list[str]:
+    out = ["__________________", ""]
+    for key in keys:
+        pieces = _wrap(marked_text(notes[key].inlines), width)
+        out.append(f" {key} {pieces[0]}")
+        for piece in pieces[1:]:
+            out += ["", piece]
+        out.append("")
+    return out
+
+
+def relayout(doc: Document, width: int, seed: int = 0) -> str:
+    """The document as a wrapped-layout extractor would print it."""
+    rng = random.Random(seed)
+    notes = {n.key: n for n in doc.footnotes}
+    lost = [n.key for n in doc.footnotes if n.mark_lost]
+    out: list[str] = []
+    for index, block in enumerate(doc.blocks):
+        indent, lines = source_lines(block)
+        keys = [r.key for r in getattr(block, "inlines", []) if isinstance(r, FootnoteRef)]
+        keys = [k for k in dict.fromkeys(keys) if k in notes]
+        pieces = []
+        for line in lines:
+            if isinstance(block, (Table, Entries, Signature)):
+                pieces.append(line)
+            else:
+                wrapped = _wrap(line, width)
+                pieces += [indent + wrapped[0]] + wrapped[1:]
+        page_break = rng.randrange(len(pieces)) if keys else -1
+        for number, piece in enumerate(pieces):
+            out += [piece, ""]
+            if number == page_break:
+                out += _note_block(notes, keys, width)
+                out += rng.sample(FURNITURE, 2) + [""]
+                for key in keys:
+                    notes.pop(key)
+        if index == 0 and lost:
+            out += _note_block(notes, lost, width)
+    return "\n".join(out) + "\n"
