@@ -1,0 +1,132 @@
+"""The built site in real Chromium: paragraph URLs, the variant switcher, search (HTTP, file://)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+REPORT = "S-2011-552"
+SCREENSHOTS = "/tmp"
+
+
+def paragraph_is_in_view(page, element_id: str) -> bool:
+    """The element is the :target and its top is on screen below Material's fixed header."""
+    return page.evaluate(
+        """id => {
+            const el = document.getElementById(id);
+            if (!el || document.querySelector(':target') !== el) return false;
+            const header = document.querySelector('.md-header').getBoundingClientRect();
+            const box = el.getBoundingClientRect();
+            return box.top >= header.bottom - 1 && box.top < window.innerHeight;
+        }""",
+        element_id,
+    )
+
+
+def switch_variant(page, lang: str) -> None:
+    page.hover(".md-header__option .md-select")
+    with page.expect_navigation():
+        page.click(f".md-select__link[hreflang='{lang}']")
+    page.wait_for_load_state("load")
+
+
+def search(page, query: str):
+    """Type a query into Material's search once its worker is ready; the result links."""
+    page.click("input.md-search__input")  # in the header at desktop width
+    # Material shows its "type to search" placeholder once the index is loaded; a query typed
+    # before that is dropped, as it would be for a reader.
+    page.wait_for_function(
+        """() => document.querySelector('.md-search-result__meta').textContent.trim() ===
+             JSON.parse(document.getElementById('__config').textContent)
+               .translations['search.result.placeholder']""",
+        timeout=30_000,
+    )
+    page.fill("input.md-search__input", query)
+    # Material reads the query on keyup; Chinese text arrives through an input method whose
+    # last key (here End) fires it; Playwright inserts CJK text without key events.
+    page.keyboard.press("End")
+    page.wait_for_selector(".md-search-result__item", timeout=15_000)
+    return page.locator(".md-search-result__link")
+
+
+@pytest.mark.parametrize("variant", ["zh-Hans", "zh-Hant"])
+def test_paragraph_url_lands_on_the_paragraph(page, site_url, variant):
+    page.goto(f"{site_url}/{variant}/{REPORT}.html#para-12")
+    page.wait_for_load_state("load")
+    assert paragraph_is_in_view(page, "para-12")
+    assert page.inner_text("#para-12").startswith("12.")
+    page.screenshot(path=f"{SCREENSHOTS}/{REPORT}-{variant}-para-12.png")
+
+
+@pytest.mark.parametrize(("start", "other"), [("zh-Hans", "zh-Hant"), ("zh-Hant", "zh-Hans")])
+def test_switcher_keeps_page_and_fragment_over_http(page, site_url, start, other):
+    page.goto(f"{site_url}/{start}/{REPORT}.html#para-12")
+    switch_variant(page, other)
+    assert page.url == f"{site_url}/{other}/{REPORT}.html#para-12"
+    assert paragraph_is_in_view(page, "para-12")
+    assert page.evaluate("document.documentElement.lang") == ("zh" if other == "zh-Hans" else "zh-Hant")
+
+
+def test_switcher_follows_a_fragment_chosen_after_loading(page, site_url):
+    page.goto(f"{site_url}/zh-Hans/{REPORT}.html")
+    page.evaluate("location.hash = '#para-30'")
+    switch_variant(page, "zh-Hant")
+    assert page.url == f"{site_url}/zh-Hant/{REPORT}.html#para-30"
+
+
+def test_switcher_keeps_page_and_fragment_from_file(page, built_site):
+    page.goto((built_site / "zh-Hant" / f"{REPORT}.html").as_uri() + "#para-12")
+    switch_variant(page, "zh-Hans")
+    assert page.url == (built_site / "zh-Hans" / f"{REPORT}.html").as_uri() + "#para-12"
+    assert paragraph_is_in_view(page, "para-12")
+
+
+@pytest.mark.parametrize(("variant", "query"), [("zh-Hant", "行動"), ("zh-Hans", "预防性外交")])
+def test_search_over_http_finds_results_in_the_current_script_only(page, site_url, variant, query):
+    page.goto(f"{site_url}/{variant}/index.html")
+    links = search(page, query)
+    hrefs = links.evaluate_all("links => links.map(a => a.href)")
+    assert hrefs and all(h.startswith(f"{site_url}/{variant}/") for h in hrefs)
+    assert query in page.inner_text(".md-search-result")
+
+
+def test_search_result_leads_to_the_paragraph(page, site_url):
+    page.goto(f"{site_url}/zh-Hans/index.html")
+    search(page, "预防性外交")
+    paragraph_link = page.locator(".md-search-result__link[href*='#para-']").first
+    href = paragraph_link.get_attribute("href")
+    anchor = re.search(r"#(para-\d+)$", href)[1]
+    page.goto(href)  # the link as the reader follows it (it may sit in a folded "more" list)
+    assert page.url.endswith(f"#{anchor}")
+    assert paragraph_is_in_view(page, anchor)
+
+
+@pytest.mark.parametrize(("variant", "query"), [("zh-Hant", "秘書長"), ("zh-Hans", "秘书长")])
+def test_search_from_file_with_the_network_cut_off(page, built_site, variant, query):
+    blocked: list[str] = []
+
+    def only_files(route):
+        if route.request.url.startswith("file:"):
+            route.continue_()
+        else:
+            blocked.append(route.request.url)
+            route.abort()
+
+    page.context.route("**/*", only_files)
+    page.goto((built_site / variant / "index.html").as_uri())
+    links = search(page, query)
+    assert links.count() > 0
+    assert query in page.inner_text(".md-search-result")
+    assert blocked == [], f"the page asked the network for {blocked}"
+
+
+@pytest.mark.parametrize("variant", ["zh-Hans", "zh-Hant"])
+def test_screenshot_of_a_report_page(page, site_url, variant):
+    """Screenshots to look at (not compared): /tmp/S-2011-552-<variant>.png."""
+    page.goto(f"{site_url}/{variant}/{REPORT}.html")
+    page.wait_for_load_state("load")
+    path = f"{SCREENSHOTS}/{REPORT}-{variant}.png"
+    page.screenshot(path=path)
+    title = page.inner_text("h1")
+    assert title.startswith("预防性外交：取得成果" if variant == "zh-Hans" else "預防性外交：取得成果")

@@ -1,0 +1,150 @@
+"""The built site: both variants of every report, same ids, one search index per script, offline."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from unmd.catalog import load_catalog
+
+ROOT = Path(__file__).resolve().parents[1]
+VARIANTS = ("zh-Hans", "zh-Hant")
+SLUGS = [entry.slug for entry in load_catalog()]
+# Frequent characters that exist in one script only: an index with one of the other script's
+# characters mixes scripts.
+ONLY_HANS = set("国书长会与发这们为个说时对关过进经")
+ONLY_HANT = set("國書長會與發這們為個說時對關過進經")
+
+
+class _Page(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.ids: list[str] = []
+        self.links: list[tuple[str, str]] = []  # (tag, url) of everything the page loads or links
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if attributes.get("id"):
+            self.ids.append(attributes["id"])
+        for name in ("href", "src"):
+            if attributes.get(name):
+                self.links.append((tag, attributes[name]))
+
+
+def parse(path: Path) -> _Page:
+    page = _Page()
+    page.feed(path.read_text(encoding="utf-8"))
+    return page
+
+
+def citable_ids(path: Path) -> list[str]:
+    return [i for i in parse(path).ids if re.match(r"^(para-\d+|fn)", i)]
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_every_report_has_both_variants_with_the_same_ids(built_site, slug):
+    hans, hant = (citable_ids(built_site / v / f"{slug}.html") for v in VARIANTS)
+    assert hans == hant
+    assert len(set(hans)) == len(hans), "duplicate ids"
+
+
+def test_reports_with_numbered_paragraphs_carry_para_ids(built_site):
+    for slug in SLUGS:
+        ids = citable_ids(built_site / "zh-Hans" / f"{slug}.html")
+        if slug != "S-2017-105":  # the letter has no numbered paragraphs
+            assert "para-1" in ids, slug
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_zh_hant_pages_write_taiwan_forms(built_site, slug):
+    text = (built_site / "zh-Hant" / f"{slug}.html").read_text(encoding="utf-8")
+    assert '<html lang="zh-Hant"' in text
+    assert "祕" not in text and "爲" not in text
+    assert "秘書長" in text
+
+
+def search_index(built_site: Path, variant: str) -> dict:
+    return json.loads((built_site / variant / "search" / "search_index.json").read_text("utf-8"))
+
+
+@pytest.mark.parametrize(("variant", "foreign"), [("zh-Hans", ONLY_HANT), ("zh-Hant", ONLY_HANS)])
+def test_each_variant_has_its_own_index_in_its_own_script(built_site, variant, foreign):
+    index = search_index(built_site, variant)
+    text = "".join(doc["title"] + doc["text"] for doc in index["docs"])
+    if variant == "zh-Hans":  # the UN's own text has a stray 對 (A/70/95, para. 279): kept as is
+        sources = "".join(p.read_text("utf-8") for p in (ROOT / "sources").glob("*.txt"))
+        foreign = foreign - set(sources)
+    assert not foreign & set(text), sorted(foreign & set(text))
+    assert "\\u200b" in index["config"]["separator"]  # the regex escape of the zero-width space
+    assert "\u200b" in text, "jieba segmentation missing"
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert {f"{slug}.html" for slug in SLUGS} <= locations
+    assert not (built_site / "search").exists(), "the bilingual root page must not have an index"
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_search_entries_lead_to_paragraphs_that_exist(built_site, variant):
+    entries = [d for d in search_index(built_site, variant)["docs"] if "#para-" in d["location"]]
+    assert entries
+    ids_by_page: dict[str, set[str]] = {}
+    for entry in entries:
+        page, anchor = entry["location"].split("#")
+        if page not in ids_by_page:
+            ids_by_page[page] = set(parse(built_site / variant / page).ids)
+        assert anchor in ids_by_page[page], entry["location"]
+        number = anchor.removeprefix("para-")
+        assert entry["title"].replace("\u200b", "") == f"第 {number} 段"
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_zh_hant_words_are_segmented_with_a_traditional_dictionary(built_site, variant):
+    """A word jieba knows in Simplified only must still be one token in zh-Hant."""
+    text = "".join(d["text"] for d in search_index(built_site, variant)["docs"])
+    word = "秘书长" if variant == "zh-Hans" else "秘書長"
+    assert f"\u200b{word}\u200b" in text
+
+
+def all_pages(built_site: Path):
+    return sorted(built_site.rglob("*.html"))
+
+
+def test_nothing_is_loaded_from_the_network(built_site):
+    for path in all_pages(built_site):
+        for tag, url in parse(path).links:
+            if tag in {"script", "link", "img", "iframe", "source"}:
+                assert not re.match(r"^(https?:)?//", url), f"{path}: {tag} {url}"
+        assert "fonts.googleapis" not in path.read_text(encoding="utf-8"), path
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_offline_search_uses_the_vendored_worker_shim_and_inlined_index(built_site, variant):
+    page = (built_site / variant / "index.html").read_text(encoding="utf-8")
+    assert '<script src="assets/javascripts/iframe-worker/shim.js"' in page
+    assert "unpkg.com" not in page
+    assert (built_site / variant / "assets/javascripts/iframe-worker/shim.js").is_file()
+    inlined = (built_site / variant / "search/search_index.js").read_text(encoding="utf-8")
+    assert inlined.startswith("var __index = ")
+
+
+def test_local_links_resolve_in_the_built_site(built_site):
+    """Every relative link or asset of every page exists (the root page links across builds)."""
+    for path in all_pages(built_site):
+        if path.name == "404.html":  # served by a web server at any depth: absolute links
+            continue
+        for _, url in parse(path).links:
+            if re.match(r"^([a-z]+:|//|#)", url):
+                continue
+            target = (path.parent / url.split("#")[0].split("?")[0]).resolve()
+            assert target.exists(), f"{path.relative_to(built_site)} -> {url}"
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_variant_switcher_links_both_variants(built_site, variant):
+    page = (built_site / variant / "S-2011-552.html").read_text(encoding="utf-8")
+    assert '<a href="../zh-Hans/index.html" hreflang="zh-Hans"' in page
+    assert '<a href="../zh-Hant/index.html" hreflang="zh-Hant"' in page
+    assert '<script src="assets/javascripts/variant-switch.js"' in page
