@@ -58,6 +58,7 @@ def root_landing_markdown(reports: list[dict]) -> str:
     lines = [
         "---",
         f"title: {SITE_TITLE['zh-Hans']} · {SITE_TITLE['zh-Hant']}",
+        "hide: [navigation, toc]",  # Material: one page, nothing to navigate
         "---",
         "",
         f"# {SITE_TITLE['zh-Hans']} · {SITE_TITLE['zh-Hant']} {{#title}}",
@@ -76,7 +77,7 @@ def root_landing_markdown(reports: list[dict]) -> str:
         lines.append(
             f"| {symbols} | {report['date']} "
             f"| [{hans}](zh-Hans/{report['slug']}.html) "
-            f"| [{to_hant(hans)}](zh-Hant/{report['slug']}.html) |"
+            f"| [{to_hant(hans)}](zh-Hant/{report['slug']}.html){{ lang=zh-Hant }} |"
         )
     lines += ["", "</div>", ""]
     return "\n".join(lines)
