@@ -40,8 +40,16 @@ def report_summary(entry, doc) -> dict:
     }
 
 
+def search_terms() -> list[str]:
+    """Words the search segmenter must keep whole: the glossary's names in both scripts."""
+    from .glossary import load_glossary, terms_for_dictionaries
+
+    return terms_for_dictionaries(load_glossary())
+
+
 def build_docs(docs: Path = DOCS) -> None:
     from .hant import to_hant
+    from .searchdict import write_search_dicts
     from .sitepages import write_site_pages
 
     entries = load_catalog()
@@ -58,6 +66,7 @@ def build_docs(docs: Path = DOCS) -> None:
             (staging / "zh-Hant" / f"{entry.slug}.md").write_text(to_hant(page), encoding="utf-8")
             reports.append(report_summary(entry, doc))
         write_site_pages(staging, reports)
+        write_search_dicts(docs / "assets" / "search", search_terms())
         for variant in VARIANTS:
             old = docs / variant
             if old.exists():
