@@ -25,6 +25,12 @@ def _kind(report: dict) -> str:
     return _cell(report.get("kind_zh") or report["kind"])
 
 
+def _by_date(reports: list[dict]):
+    """(report, its symbols as one table cell), oldest first: both landing tables list them so."""
+    for report in sorted(reports, key=lambda r: (r["date"], r["slug"])):
+        yield report, " / ".join(_cell(s) for s in report["symbols"])
+
+
 def variant_landing_markdown(reports: list[dict]) -> str:
     """The zh-Hans landing page: what the site is, then one table row per report."""
     lines = [
@@ -42,8 +48,7 @@ def variant_landing_markdown(reports: list[dict]) -> str:
         "| 文号 | 日期 | 标题 | 类别 | 段落 |",
         "|---|---|---|---|--:|",
     ]
-    for report in sorted(reports, key=lambda r: (r["date"], r["slug"])):
-        symbols = " / ".join(_cell(s) for s in report["symbols"])
+    for report, symbols in _by_date(reports):
         lines.append(
             f"| [{symbols}]({report['slug']}.md) | {report['date']} "
             f"| [{_cell(report['title_zh'])}]({report['slug']}.md) "
@@ -71,8 +76,7 @@ def root_landing_markdown(reports: list[dict]) -> str:
         "| 文号 · 文號 | 日期 | 简体 | 繁體 |",
         "|---|---|---|---|",
     ]
-    for report in sorted(reports, key=lambda r: (r["date"], r["slug"])):
-        symbols = " / ".join(_cell(s) for s in report["symbols"])
+    for report, symbols in _by_date(reports):
         hans = _cell(report["title_zh"])
         lines.append(
             f"| {symbols} | {report['date']} "
