@@ -19,6 +19,7 @@ from unmd.glossary import (
     protected_pairs,
     terms_for_dictionaries,
 )
+from unmd.hant import to_hant
 from unmd.model import Abbr, Document, Emphasis, Footnote, FootnoteRef, Heading, Item, Link, Meta, Paragraph, Text
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -219,25 +220,23 @@ def test_page_has_anchor_english_and_where_used_counts_per_report():
     b = Document(Meta(symbols=["A/70/95", "S/2015/446"], title="集中力量"), [para(Text("预防性外交"), number=7)], [])
     link_terms(a, g)
     link_terms(b, g)
-    md = glossary_markdown(g, [("s-2011-552", a), ("a-70-95", b)], "hans")
+    md = glossary_markdown(g, [("s-2011-552", a), ("a-70-95", b)])
     entry = md[md.index("## 预防性外交 {#preventive-diplomacy}") :]
     entry = entry[: entry.index("\n## ")]
     assert "**英文**：preventive diplomacy" in entry
-    assert "**繁体**：預防性外交" in entry
     assert "（2 处）：[1](s-2011-552.md#para-1)、[2](s-2011-552.md#para-2)" in entry
     assert "[A/70/95 / S/2015/446](a-70-95.md) 集中力量（1 处）：[7](a-70-95.md#para-7)" in entry
     assert md.count("\n## ") == len(g.terms)
 
 
-def test_hant_page_leaves_the_script_to_opencc():
-    md = glossary_markdown(small_glossary(), [], "hant")
-    assert "繁体" not in md and "## 预防性外交 {#preventive-diplomacy}" in md
-    with pytest.raises(ValueError):
-        glossary_markdown(small_glossary(), [], "zh-TW")
+def test_hant_page_writes_every_term_in_its_reviewed_form(glossary):
+    hant = to_hant(glossary_markdown(glossary, []))
+    for term in glossary.terms:
+        assert f"## {term.hant} {{#{term.id}}}" in hant
 
 
 def test_real_glossary_page_has_every_anchor(glossary):
-    md = glossary_markdown(glossary, [], "hans")
+    md = glossary_markdown(glossary, [])
     anchors = re.findall(r"^## .+ \{#([a-z0-9-]+)\}$", md, re.MULTILINE)
     assert anchors == [t.id for t in glossary.terms]
 

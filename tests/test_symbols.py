@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from unmd.model import Document, Emphasis, Footnote, FootnoteRef, Heading, Link, Meta, Paragraph, Text
+from unmd.model import Citation, Document, Emphasis, Footnote, FootnoteRef, Heading, Link, Meta, Paragraph, Text
 from unmd.symbols import citations, cited_by, corpus_index_of, find_symbols, link_symbols
 
 CORPUS = {"S/2011/552": "s-2011-552", "A/70/95": "a-70-95", "S/2015/446": "a-70-95"}
@@ -146,20 +146,24 @@ def report(symbols, title, *paragraphs, footnotes=()) -> Document:
 
 
 def test_corpus_index_maps_each_part_of_a_joint_symbol():
-    docs = [("a-70-95", report(["A/70/95-S/2015/446"], "集中力量")), ("s-2011-552", report(["S/2011/552"], "预防性外交"))]
-    assert corpus_index_of(docs) == {"A/70/95": "a-70-95", "S/2015/446": "a-70-95", "S/2011/552": "s-2011-552"}
+    reports = [("a-70-95", ["A/70/95-S/2015/446"]), ("s-2011-552", ["S/2011/552"])]
+    assert corpus_index_of(reports) == {"A/70/95": "a-70-95", "S/2015/446": "a-70-95", "S/2011/552": "s-2011-552"}
 
 
 def test_citations_list_each_part_with_the_citing_block():
     doc = report(["S/2015/730"], "再承诺", "高级别小组(A/70/95-S/2015/446)的报告", "安理会第 1325(2000)号决议")
-    assert citations(doc) == [("A/70/95", "para-1"), ("S/2015/446", "para-1"), ("S/RES/1325(2000)", "para-2")]
+    assert [(symbol, place.id) for symbol, place in citations(doc)] == [
+        ("A/70/95", "para-1"), ("S/2015/446", "para-1"), ("S/RES/1325(2000)", "para-2")
+    ]
 
 
 def test_citations_read_links_made_by_the_pass_and_footnotes():
     note = Footnote("2", [Text("见 S/2011/552。")], line=9, id="fn:2")
     doc = report(["S/2015/730"], "再承诺", "其报告(A/70/95-S/2015/446)", footnotes=[note])
     link_symbols(doc, CORPUS)
-    assert citations(doc) == [("A/70/95", "para-1"), ("S/2015/446", "para-1"), ("S/2011/552", "fn:2")]
+    assert [(symbol, place.id) for symbol, place in citations(doc)] == [
+        ("A/70/95", "para-1"), ("S/2015/446", "para-1"), ("S/2011/552", "fn:2")
+    ]
 
 
 def test_cited_by_from_an_index_without_self_citations_or_duplicates():
@@ -174,8 +178,9 @@ def test_cited_by_from_an_index_without_self_citations_or_duplicates():
     )
     old = report(["S/2011/552"], "预防性外交", "见 S/2015/730")
     result = cited_by([("a-70-95", panel), ("s-2015-730", sg), ("s-2011-552", old)])
+    sg_cites = [Citation("s-2015-730", "S/2015/730", "联合国与预防冲突", f"para-{n}", str(n)) for n in (2, 3, 4)]
     assert result == {
-        "a-70-95": [("s-2015-730", "联合国与预防冲突", "para-2"), ("s-2015-730", "联合国与预防冲突", "para-3")],
-        "s-2015-730": [("s-2011-552", "预防性外交", "para-1")],
-        "s-2011-552": [("s-2015-730", "联合国与预防冲突", "para-4")],
+        "a-70-95": sg_cites[:2],
+        "s-2015-730": [Citation("s-2011-552", "S/2011/552", "预防性外交", "para-1", "1")],
+        "s-2011-552": sg_cites[2:],
     }

@@ -160,7 +160,6 @@ def merge_texts(inlines: list[Inline]) -> list[Inline]:
 
 
 def mark_abbreviations(doc: Document, abbrs: dict[str, str], known: Iterable[str] = ()) -> None:
-    known = frozenset(known)
     """Wrap each use of a short form after its definition as Abbr(short, full).
 
     Uses before the definition, in headings and in links stay plain text. A full name that
@@ -169,6 +168,7 @@ def mark_abbreviations(doc: Document, abbrs: dict[str, str], known: Iterable[str
     """
     if not abbrs:
         return
+    known = frozenset(known)
     for container, inlines in doc.inline_containers():
         container.inlines = merge_texts(inlines)
     order = {id(node): i for i, (node, _) in enumerate(reading_order(doc))}

@@ -14,8 +14,12 @@ from pathlib import Path
 
 from .catalog import ROOT, load_catalog
 from .errors import SourceError
+from .glossary import GLOSSARY_PAGE, glossary_markdown, terms_for_dictionaries
+from .hant import to_hant
 from .model import Heading, plain_text
-from .pipeline import convert
+from .pipeline import context_of, convert, convert_corpus
+from .searchdict import write_search_dicts
+from .sitepages import write_site_pages
 from .writer.markdown import write_markdown
 
 DOCS = ROOT / "docs"
@@ -23,7 +27,7 @@ VARIANTS = ("zh-Hans", "zh-Hant")
 
 
 def cmd_convert(args: argparse.Namespace) -> int:
-    doc = convert(args.file)
+    doc = convert(args.file, context=context_of(load_catalog()))
     sys.stdout.write(write_markdown(doc))
     return 0
 
@@ -40,33 +44,25 @@ def report_summary(entry, doc) -> dict:
     }
 
 
-def search_terms() -> list[str]:
-    """Words the search segmenter must keep whole: the glossary's names in both scripts."""
-    from .glossary import load_glossary, terms_for_dictionaries
-
-    return terms_for_dictionaries(load_glossary())
-
-
 def build_docs(docs: Path = DOCS) -> None:
-    from .hant import to_hant
-    from .searchdict import write_search_dicts
-    from .sitepages import write_site_pages
-
     entries = load_catalog()
+    context = context_of(entries)
     docs.mkdir(exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".build-", dir=docs))
     try:
         for variant in VARIANTS:
             (staging / variant).mkdir()
-        reports = []
-        for entry in entries:
-            doc = convert(entry.path, entry)
+        converted = convert_corpus(entries, context)
+        for entry, doc in converted:
             page = write_markdown(doc)
             (staging / "zh-Hans" / f"{entry.slug}.md").write_text(page, encoding="utf-8")
             (staging / "zh-Hant" / f"{entry.slug}.md").write_text(to_hant(page), encoding="utf-8")
-            reports.append(report_summary(entry, doc))
-        write_site_pages(staging, reports)
-        write_search_dicts(docs / "assets" / "search", search_terms())
+        docs_by_slug = [(entry.slug, doc) for entry, doc in converted]
+        glossary_page = glossary_markdown(context.glossary, docs_by_slug)
+        (staging / "zh-Hans" / GLOSSARY_PAGE).write_text(glossary_page, encoding="utf-8")
+        (staging / "zh-Hant" / GLOSSARY_PAGE).write_text(to_hant(glossary_page), encoding="utf-8")
+        write_site_pages(staging, [report_summary(entry, doc) for entry, doc in converted])
+        write_search_dicts(docs / "assets" / "search", terms_for_dictionaries(context.glossary))
         for variant in VARIANTS:
             old = docs / variant
             if old.exists():

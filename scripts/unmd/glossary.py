@@ -21,7 +21,7 @@ from typing import Callable, Iterable
 import yaml
 
 from .errors import SourceError
-from .model import Block, Document, Emphasis, Footnote, Inline, Item, Link, Paragraph, Text
+from .model import Block, Document, Emphasis, Footnote, Inline, Item, Link, Paragraph, Text, place_label
 
 GLOSSARY_YML = Path(__file__).resolve().parents[2] / "data" / "glossary.yml"
 GLOSSARY_PAGE = "glossary.md"
@@ -263,30 +263,13 @@ def _links(inlines: list[Inline]) -> Iterable[Link]:
             yield from _links(node.children)
 
 
-ITEM_ID = re.compile(r"para-(\d+)((?:-[a-z]+)+)")
+def glossary_markdown(glossary: Glossary, docs: list[tuple[str, Document]]) -> str:
+    """The glossary page in zh-Hans Markdown; the zh-Hant page is OpenCC on top of it, which
+    writes each term in its reviewed zh-Hant form (the glossary feeds the protect table).
 
-
-def place_label(place: Block | Footnote) -> str:
-    """How a place is named in a "where used" list: 12, 81(b), 注 3, or its id."""
-    if isinstance(place, Footnote):
-        return f"注 {place.key}"
-    if isinstance(place, Paragraph) and place.number is not None:
-        return str(place.number)
-    m = ITEM_ID.fullmatch(place.id)
-    if m:
-        return m.group(1) + "".join(f"({part})" for part in m.group(2).split("-")[1:])
-    return place.id
-
-
-def glossary_markdown(glossary: Glossary, docs: list[tuple[str, Document]], variant: str = "hans") -> str:
-    """The glossary page in zh-Hans Markdown; the zh-Hant page is OpenCC on top of it.
-
-    For `variant` "hans" each entry also shows the reviewed zh-Hant form; for "hant" it does
-    not, since the whole page is converted (a zh-Hans form would be converted with it).
-    Anchors are the term ids, identical in both variants.
+    Each page stays in one script, so that neither search index mixes the two; the anchors
+    are the term ids, identical in both variants, so the switcher leads to the other form.
     """
-    if variant not in ("hans", "hant"):
-        raise ValueError(f"variant must be 'hans' or 'hant', not {variant!r}")
     uses = term_uses(docs)
     titles = {slug: (doc.meta.title, " / ".join(doc.meta.symbols)) for slug, doc in docs}
     out = [
@@ -298,10 +281,7 @@ def glossary_markdown(glossary: Glossary, docs: list[tuple[str, Document]], vari
     ]
     for term in glossary.terms:
         out += [f"## {term.hans} {{#{term.id}}}", ""]
-        fields = [f"**英文**：{term.en}"]
-        if variant == "hans":
-            fields.append(f"**繁体**：{term.hant}")
-        fields.append(f"**定义**：{term.definition}")
+        fields = [f"**英文**：{term.en}", f"**定义**：{term.definition}"]
         if term.aliases:
             fields.append("**又作**：" + "、".join(term.aliases))
         if term.related:

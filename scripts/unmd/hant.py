@@ -3,8 +3,8 @@
 `s2tw` converts characters to Taiwan standard forms without rewriting vocabulary (unlike
 `s2twp`, which turns 和平进程 into 和平程序) and writes 秘/為 (unlike `s2t`, which writes 祕/爲).
 Its phrase matching still goes wrong in places (国家伙伴 -> 國傢伙伴, 对冲突 -> 對沖突), so
-data/opencc-protect.tsv lists fixed conversions that are applied first, leftmost-longest; OpenCC
-converts only the text between them. Markdown syntax that carries addresses (attribute lists,
+data/opencc-protect.tsv and the glossary's reviewed zh-Hant forms give fixed conversions that
+are applied first, leftmost-longest; OpenCC converts only the text between them. Markdown syntax that carries addresses (attribute lists,
 link targets, HTML tags, footnote labels, code) is copied unchanged, so both variants keep
 exactly the same ids and links.
 """
@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import opencc
+
+from .glossary import load_glossary, protected_pairs
 
 PROTECT_TSV = Path(__file__).resolve().parents[2] / "data" / "opencc-protect.tsv"
 OPENCC_CONFIG = "s2tw"
@@ -67,10 +69,19 @@ def _converter() -> opencc.OpenCC:
     return opencc.OpenCC(OPENCC_CONFIG)
 
 
+def protected_replacements() -> dict[str, str]:
+    """The protect table plus every glossary term and alias, so that a term is written the
+    same way wherever it stands (OpenCC's phrase matching depends on the neighbours)."""
+    replacement = {t.hans: t.hant for t in load_protected_terms()}
+    for hans, hant in protected_pairs(load_glossary()):
+        if replacement.setdefault(hans, hant) != hant:
+            raise ValueError(f"{hans}: glossary says {hant}, {PROTECT_TSV.name} says {replacement[hans]}")
+    return replacement
+
+
 @functools.lru_cache(maxsize=None)
 def _protection() -> tuple[re.Pattern[str], dict[str, str]]:
-    terms = load_protected_terms()
-    replacement = {t.hans: t.hant for t in terms}
+    replacement = protected_replacements()
     # Longest first, so the alternation picks the longest term at each position.
     alternatives = sorted(replacement, key=len, reverse=True)
     return re.compile("|".join(map(re.escape, alternatives))), replacement

@@ -8,6 +8,7 @@ pandoc (reader -> AST -> writer).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Iterator, Union
 
@@ -158,6 +159,17 @@ class Removed:
 
 
 @dataclass
+class Citation:
+    """A paragraph (or note) of another corpus report that cites this one."""
+
+    slug: str
+    symbol: str
+    title: str
+    place_id: str
+    place_label: str
+
+
+@dataclass
 class Meta:
     symbols: list[str] = field(default_factory=list)
     date: str | None = None
@@ -179,6 +191,10 @@ class Document:
     footnotes: list[Footnote]
     removed: list[Removed] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # What the corpus passes add: the short forms the report defines (short -> full name)
+    # and the corpus reports that cite this one.
+    abbreviations: dict[str, str] = field(default_factory=dict)
+    cited_by: list["Citation"] = field(default_factory=list)
 
     def paragraphs(self) -> Iterator[Paragraph]:
         return (b for b in self.blocks if isinstance(b, Paragraph))
@@ -194,3 +210,18 @@ class Document:
                 yield b, inl
         for f in self.footnotes:
             yield f, f.inlines
+
+
+_ITEM_ID = re.compile(r"para-(\d+)((?:-[a-z]+)+)")
+
+
+def place_label(place: Block | Footnote) -> str:
+    """How a place is named in a "where used" list: 12, 81(b), 注 3, or its id."""
+    if isinstance(place, Footnote):
+        return f"注 {place.key}"
+    if isinstance(place, Paragraph) and place.number is not None:
+        return str(place.number)
+    m = _ITEM_ID.fullmatch(place.id)
+    if m:
+        return m.group(1) + "".join(f"({part})" for part in m.group(2).split("-")[1:])
+    return place.id

@@ -1,16 +1,41 @@
-"""The conversion pipeline: read -> passes -> (writer), one report at a time."""
+"""The conversion pipeline, as pandoc has it: read -> passes over the model -> write.
+
+Per report, the reader builds the `Document`; then the passes resolve footnote marks, link
+UN document symbols, mark the short forms the report defines and link glossary terms, in
+that order (a symbol is never read as a term; a defined short form is shown as such rather
+than as a glossary link). Across the corpus, one more pass lists who cites each report.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
+from .abbreviations import extract_abbreviations, mark_abbreviations
 from .catalog import Entry
+from .glossary import Glossary, link_terms, load_glossary
 from .model import Document
 from .passes.footnotes import resolve_footnotes
 from .reader import read_file
+from .symbols import cited_by, corpus_index_of, link_symbols
 
 
-def convert(path: str | Path, entry: Entry | None = None) -> Document:
+@dataclass(frozen=True)
+class Context:
+    """What the passes know beyond the report at hand."""
+
+    corpus_index: dict[str, str]  # symbol -> slug of its page in the site
+    glossary: Glossary
+
+
+def context_of(entries: list[Entry], glossary: Glossary | None = None) -> Context:
+    """The context for the catalogued corpus: its symbols are known without reading a report."""
+    index = corpus_index_of((e.slug, e.symbols) for e in entries)
+    return Context(index, glossary or load_glossary())
+
+
+def read_report(path: str | Path, entry: Entry | None = None) -> Document:
+    """The document as the source gives it, with the catalog's metadata and its footnotes."""
     doc = read_file(path, title=entry.title_zh if entry else None)
     if entry is not None:
         meta = doc.meta
@@ -18,3 +43,28 @@ def convert(path: str | Path, entry: Entry | None = None) -> Document:
         meta.date, meta.kind, meta.kind_zh = entry.date, entry.kind, entry.kind_zh
         meta.title, meta.title_en = entry.title_zh, entry.title_en
     return resolve_footnotes(doc)
+
+
+def link_report(doc: Document, context: Context) -> Document:
+    """The cross-link passes: document symbols, the report's own abbreviations, glossary terms."""
+    link_symbols(doc, context.corpus_index)
+    known = context.glossary.names
+    doc.abbreviations = extract_abbreviations(doc, known=known)
+    mark_abbreviations(doc, doc.abbreviations, known=known)
+    link_terms(doc, context.glossary)
+    return doc
+
+
+def convert(path: str | Path, entry: Entry | None = None, context: Context | None = None) -> Document:
+    """One report through every per-report stage (a file outside the catalog gets no metadata)."""
+    doc = read_report(path, entry)
+    return link_report(doc, context) if context is not None else doc
+
+
+def convert_corpus(entries: list[Entry], context: Context) -> list[tuple[Entry, Document]]:
+    """Every catalogued report, with the "cited by" list the rest of the corpus gives it."""
+    converted = [(entry, convert(entry.path, entry, context)) for entry in entries]
+    citing = cited_by([(entry.slug, doc) for entry, doc in converted])
+    for entry, doc in converted:
+        doc.cited_by = citing[entry.slug]
+    return converted

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from .glossary import map_text
-from .model import Document, Emphasis, Inline, Link, Text
+from .model import Block, Citation, Document, Emphasis, Footnote, Inline, Link, Text, place_label
 
 UNDOCS = "https://undocs.org/zh/"
 
@@ -82,11 +82,12 @@ def symbol_href(symbols: tuple[str, ...], corpus_index: dict[str, str]) -> str:
     return UNDOCS + symbols[0]
 
 
-def corpus_index_of(docs: Iterable[tuple[str, Document]]) -> dict[str, str]:
-    """symbol -> slug for every symbol of every report (both parts of a joint symbol)."""
+def corpus_index_of(reports: Iterable[tuple[str, list[str]]]) -> dict[str, str]:
+    """symbol -> slug for every symbol of every (slug, symbols) report, both parts of a
+    joint symbol."""
     index: dict[str, str] = {}
-    for slug, doc in docs:
-        for symbol in doc.meta.symbols:
+    for slug, symbols in reports:
+        for symbol in symbols:
             for part in JOINT_SPLIT.split(symbol):
                 index[part] = slug
     return index
@@ -134,28 +135,29 @@ def _plain(inlines: list[Inline]) -> str:
     return "".join(out)
 
 
-def citations(doc: Document) -> list[tuple[str, str]]:
-    """(cited symbol, id of the citing block or footnote) for every reference in the report,
-    each part of a joint symbol counted separately."""
-    out: list[tuple[str, str]] = []
+def citations(doc: Document) -> list[tuple[str, Block | Footnote]]:
+    """(cited symbol, citing block or footnote) for every reference in the report, each part
+    of a joint symbol counted separately."""
+    out: list[tuple[str, Block | Footnote]] = []
     for container, inlines in doc.inline_containers():
         for f in find_symbols(_plain(inlines)):
             for symbol in f.symbols:
-                out.append((symbol, container.id))
+                out.append((symbol, container))
     return out
 
 
-def cited_by(docs: list[tuple[str, Document]]) -> dict[str, list[tuple[str, str, str]]]:
-    """slug -> [(citing slug, citing title, citing block id)] for the reports of the corpus
-    that cite it, in corpus and document order, one entry per citing block."""
-    index = corpus_index_of(docs)
-    result: dict[str, list[tuple[str, str, str]]] = {slug: [] for slug, _ in docs}
+def cited_by(docs: list[tuple[str, Document]]) -> dict[str, list[Citation]]:
+    """slug -> the places in other reports of the corpus that cite it, in corpus and
+    document order, one per citing block (found through the symbol index, not pairwise)."""
+    index = corpus_index_of((slug, doc.meta.symbols) for slug, doc in docs)
+    result: dict[str, list[Citation]] = {slug: [] for slug, _ in docs}
     seen: set[tuple[str, str, str]] = set()
     for slug, doc in docs:
-        for symbol, block_id in citations(doc):
+        for symbol, place in citations(doc):
             target = index.get(symbol)
-            if target is None or target == slug or (target, slug, block_id) in seen:
+            if target is None or target == slug or (target, slug, place.id) in seen:
                 continue
-            seen.add((target, slug, block_id))
-            result[target].append((slug, doc.meta.title, block_id))
+            seen.add((target, slug, place.id))
+            cited = Citation(slug, "-".join(doc.meta.symbols), doc.meta.title, place.id, place_label(place))
+            result[target].append(cited)
     return result

@@ -12,6 +12,7 @@ from urllib.parse import quote
 
 from ..model import (
     Abbr,
+    Citation,
     Document,
     Emphasis,
     Entries,
@@ -130,23 +131,65 @@ def block_md(block) -> str:
     raise TypeError(f"no Markdown for {type(block).__name__}")
 
 
-def front_matter(doc: Document, extra: dict | None = None) -> str:
+def abbreviations_md(abbreviations: dict[str, str]) -> str:
+    """The short forms the report defines, in the order it defines them."""
+    rows = [f"| {escape(short)} | {escape(full)} |" for short, full in abbreviations.items()]
+    return "\n".join(
+        ["## 本报告使用的简称 {#abbreviations .site-section}", "", "| 简称 | 全称 |", "| --- | --- |", *rows]
+    )
+
+
+def cited_by_md(citations: list[Citation]) -> str:
+    """One line per citing report, linking each citing paragraph or note."""
+    by_report: dict[str, list[Citation]] = {}
+    for c in citations:
+        by_report.setdefault(c.slug, []).append(c)
+    lines = ["## 引用本报告的文件 {#cited-by .site-section}", ""]
+    for slug, places in by_report.items():
+        first = places[0]
+        links = "、".join(f"[{escape(c.place_label)}]({href(slug)}.md#{c.place_id})" for c in places)
+        lines.append(f"- [{escape(first.symbol)}]({href(slug)}.md) {escape(first.title)}：{links}")
+    return "\n".join(lines)
+
+
+# The organ named by a document symbol's first element (A/… General Assembly, S/… Security
+# Council), for documents whose header does not print it.
+ORGAN_OF_SYMBOL = {"A": "大会", "S": "安全理事会"}
+
+
+def document_metadata(doc: Document) -> dict:
+    """What a report is, as its page metadata and its JSON export give it: the report header,
+    the citations and the landing table are built from these fields."""
     meta = doc.meta
-    fields = {"title": meta.title}
+    fields: dict = {"title": meta.title}
     if meta.symbols:
         fields["symbol"] = "-".join(meta.symbols)
         fields["symbols"] = meta.symbols
-    for key in ("date", "kind", "title_en"):
+    for key in ("date", "kind", "kind_zh", "title_en"):
         value = getattr(meta, key)
         if value:
             fields[key] = value
-    fields.update(extra or {})
+    prefixes = (symbol.split("/")[0] for symbol in meta.symbols)
+    organs = meta.organs or list(dict.fromkeys(ORGAN_OF_SYMBOL[p] for p in prefixes if p in ORGAN_OF_SYMBOL))
+    if organs:
+        fields["organs"] = organs
+    if meta.session:
+        fields["session"] = meta.session
+    if meta.agenda:
+        # The agenda lines as printed, without the footnote marks (the notes are on the page).
+        fields["agenda"] = [re.sub(r"\s*\*+\s*", " ", line).strip() for line in meta.agenda]
+    return fields
+
+
+def front_matter(doc: Document, extra: dict | None = None) -> str:
+    fields = {**document_metadata(doc), **(extra or {})}
     lines = ["---"] + [f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in fields.items()] + ["---"]
     return "\n".join(lines)
 
 
 def write_markdown(doc: Document, extra_front: dict | None = None, before_body: str = "") -> str:
-    """The page: front matter, H1, document header, lost-mark notes, body, footnotes."""
+    """The page: front matter, H1, document header, lost-mark notes, body, the report's
+    abbreviations, the reports citing it, footnotes."""
     parts = [front_matter(doc, extra_front)]
     title = next((b for b in doc.blocks if isinstance(b, Heading) and b.kind == "title"), None)
     if title is not None:
@@ -168,6 +211,10 @@ def write_markdown(doc: Document, extra_front: dict | None = None, before_body: 
         if block is title or (isinstance(block, Paragraph) and block.role in HEADER_ROLES):
             continue
         parts.append(block_md(block))
+    if doc.abbreviations:
+        parts.append(abbreviations_md(doc.abbreviations))
+    if doc.cited_by:
+        parts.append(cited_by_md(doc.cited_by))
     notes = sorted(
         (n for n in doc.footnotes if not n.mark_lost),
         key=lambda n: (not n.key.isdigit(), int(n.key) if n.key.isdigit() else len(n.key)),
