@@ -20,6 +20,7 @@ from .model import Heading, plain_text
 from .pipeline import context_of, convert, convert_corpus
 from .searchdict import write_search_dicts
 from .sitepages import write_site_pages
+from .writer.export import document_json
 from .writer.markdown import write_markdown
 
 DOCS = ROOT / "docs"
@@ -57,6 +58,8 @@ def build_docs(docs: Path = DOCS) -> None:
             page = write_markdown(doc)
             (staging / "zh-Hans" / f"{entry.slug}.md").write_text(page, encoding="utf-8")
             (staging / "zh-Hant" / f"{entry.slug}.md").write_text(to_hant(page), encoding="utf-8")
+            for variant in VARIANTS:  # the report as data, published beside its page
+                (staging / variant / f"{entry.slug}.json").write_text(document_json(doc, variant), encoding="utf-8")
         docs_by_slug = [(entry.slug, doc) for entry, doc in converted]
         glossary_page = glossary_markdown(context.glossary, docs_by_slug)
         (staging / "zh-Hans" / GLOSSARY_PAGE).write_text(glossary_page, encoding="utf-8")

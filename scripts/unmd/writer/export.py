@@ -1,0 +1,86 @@
+"""Writer: a `Document` as JSON, for readers who want the report as data.
+
+The export has the report's metadata (as in its page's front matter), its headings, its
+paragraphs and sub-items with the same ids as on the page (so `para-12` in the JSON is
+`…/S-2011-552.html#para-12`), and its footnotes. Text is plain (`plain_text`: no links, no
+footnote marks; each paragraph lists the notes it references instead). The zh-Hant export is
+the zh-Hans one with every string converted like the pages, so both carry the same ids.
+"""
+
+from __future__ import annotations
+
+import json
+
+from ..hant import convert_text
+from ..model import Document, FootnoteRef, Heading, Inline, Item, Paragraph, plain_text
+from ..passes.footnotes import footnote_label
+from .markdown import HEADER_ROLES, document_metadata
+
+FORMAT = "unmd-report/1"
+
+
+def _note_keys(inlines: list[Inline]) -> list[str]:
+    """The labels of the footnotes a block references, in order, once each."""
+    return list(dict.fromkeys(footnote_label(n.key) for n in inlines if isinstance(n, FootnoteRef)))
+
+
+def _paragraph(block: Paragraph | Item) -> dict:
+    entry: dict = {"id": block.id}
+    if isinstance(block, Paragraph):
+        entry.update(number=block.number, role=block.role)
+    else:
+        entry.update(label=block.label, marker=block.marker, depth=block.depth)
+    entry["text"] = plain_text(block.inlines)
+    entry["notes"] = _note_keys(block.inlines)
+    return entry
+
+
+def document_data(doc: Document) -> dict:
+    """The zh-Hans export as a dict (see the module docstring)."""
+    headings = [
+        {"id": b.id, "level": b.level, "kind": b.kind, "number": b.number, "text": plain_text(b.inlines)}
+        for b in doc.blocks
+        if isinstance(b, Heading)
+    ]
+    paragraphs = [
+        _paragraph(b)
+        for b in doc.blocks
+        if isinstance(b, Item) or (isinstance(b, Paragraph) and b.role not in HEADER_ROLES)
+    ]
+    footnotes = [
+        {
+            # A note whose mark the extractor lost is shown under the report header instead.
+            "id": ("note-" if n.mark_lost else "fn:") + footnote_label(n.key),
+            "label": footnote_label(n.key),
+            "mark": n.key,
+            "text": plain_text(n.inlines),
+        }
+        for n in doc.footnotes
+    ]
+    return {
+        "metadata": document_metadata(doc),
+        "headings": headings,
+        "paragraphs": paragraphs,
+        "footnotes": footnotes,
+    }
+
+
+def _to_hant(value):
+    """Every string of the export in zh-Hant; keys, numbers and ids (ASCII) stay as they are."""
+    if isinstance(value, str):
+        return convert_text(value)
+    if isinstance(value, list):
+        return [_to_hant(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _to_hant(v) for k, v in value.items()}
+    return value
+
+
+def document_json(doc: Document, variant: str) -> str:
+    """The JSON export of one report in `variant` ("zh-Hans" or "zh-Hant")."""
+    data = document_data(doc)
+    if variant == "zh-Hant":
+        data = _to_hant(data)
+    elif variant != "zh-Hans":
+        raise ValueError(f"document_json: unknown variant {variant!r}")
+    return json.dumps({"format": FORMAT, "variant": variant, **data}, ensure_ascii=False, indent=1) + "\n"
