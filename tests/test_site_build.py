@@ -148,3 +148,26 @@ def test_variant_switcher_links_both_variants(built_site, variant):
     assert '<a href="../zh-Hans/index.html" hreflang="zh-Hans"' in page
     assert '<a href="../zh-Hant/index.html" hreflang="zh-Hant"' in page
     assert '<script src="assets/javascripts/variant-switch.js"' in page
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_asterisk_notes_show_their_asterisks(built_site, variant):
+    page = (built_site / variant / "A-72-115.html").read_text(encoding="utf-8")
+    assert '<a class="footnote-ref" href="#fn:star1">*</a>' in page
+    assert '<a class="footnote-ref" href="#fn:star2">**</a>' in page
+    assert re.search(r'<li data-mark="\*\*" id="fn:star2">', page)
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_navigation_lists_reports_by_date_then_the_glossary(built_site, variant):
+    page = (built_site / variant / "index.html").read_text(encoding="utf-8")
+    nav = page[page.index("md-nav--primary") :]
+    order = [u for u in re.findall(r'<a href="([^"#]+\.html)" class="md-nav__link"', nav) if u != "index.html"]
+    by_date = [e.slug + ".html" for e in sorted(load_catalog(), key=lambda e: e.date)]
+    assert order[: len(by_date) + 1] == by_date + ["glossary.html"]
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_no_english_link_titles_from_markdown(built_site, variant):
+    page = (built_site / variant / "S-2011-552.html").read_text(encoding="utf-8")
+    assert "Permanent link" not in page and "Jump back" not in page

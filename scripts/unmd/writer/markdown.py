@@ -46,7 +46,21 @@ def escape_line_start(markdown: str) -> str:
 
 
 def href(url: str) -> str:
-    return quote(url, safe=":/#?=&%.-_~@+,;!$'*")
+    """A link destination Markdown reads back whole; balanced brackets stay as written
+    (undocs.org/zh/S/RES/1325(2000), as the UN cites it)."""
+    safe = ":/#?=&%.-_~@+,;!$'*"
+    if _balanced(url):
+        safe += "()"
+    return quote(url, safe=safe)
+
+
+def _balanced(url: str) -> bool:
+    depth = 0
+    for ch in url:
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        if depth < 0:
+            return False
+    return depth == 0
 
 
 def attr_title(title: str) -> str:
@@ -147,8 +161,8 @@ def cited_by_md(citations: list[Citation]) -> str:
     lines = ["## 引用本报告的文件 {#cited-by .site-section}", ""]
     for slug, places in by_report.items():
         first = places[0]
-        links = "、".join(f"[{escape(c.place_label)}]({href(slug)}.md#{c.place_id})" for c in places)
-        lines.append(f"- [{escape(first.symbol)}]({href(slug)}.md) {escape(first.title)}：{links}")
+        links = "、".join(f"[{escape(_place_name(c.place_label))}]({href(slug)}.md#{c.place_id})" for c in places)
+        lines.append(f"- [{escape(first.symbol)}]({href(slug)}.md)《{escape(first.title)}》：{links}")
     return "\n".join(lines)
 
 
@@ -179,6 +193,11 @@ def document_metadata(doc: Document) -> dict:
         # The agenda lines as printed, without the footnote marks (the notes are on the page).
         fields["agenda"] = [re.sub(r"\s*\*+\s*", " ", line).strip() for line in meta.agenda]
     return fields
+
+
+def _place_name(label: str) -> str:
+    """第 12 段 for a paragraph or sub-item label (12, 81(b)); notes and others as labelled."""
+    return f"第 {label} 段" if label[:1].isdigit() else label
 
 
 def front_matter(doc: Document, extra: dict | None = None) -> str:
