@@ -21,7 +21,7 @@ from typing import Callable, Iterable
 import yaml
 
 from .errors import SourceError
-from .model import Block, Document, Emphasis, Footnote, Inline, Item, Link, Paragraph, Text, place_label
+from .model import Block, Document, Emphasis, Footnote, Inline, Item, Link, Paragraph, Text, place_labels
 
 GLOSSARY_YML = Path(__file__).resolve().parents[2] / "data" / "glossary.yml"
 GLOSSARY_PAGE = "glossary.md"
@@ -272,6 +272,7 @@ def glossary_markdown(glossary: Glossary, docs: list[tuple[str, Document]]) -> s
     """
     uses = term_uses(docs)
     titles = {slug: (doc.meta.title, " / ".join(doc.meta.symbols)) for slug, doc in docs}
+    labels = {slug: place_labels(doc) for slug, doc in docs}
     out = [
         "# 术语表",
         "",
@@ -293,7 +294,7 @@ def glossary_markdown(glossary: Glossary, docs: list[tuple[str, Document]]) -> s
             out += ["**使用情况**：", ""]
             for slug, places in by_report.items():
                 title, symbols = titles[slug]
-                links = "、".join(f"[{place_label(p)}]({slug}.md#{p.id})" for p in places)
+                links = "、".join(f"[{labels[slug].get(p.id, p.id)}]({slug}.md#{p.id})" for p in places)
                 out.append(f"- [{symbols}]({slug}.md) {title}（{len(places)} 处）：{links}")
             out.append("")
     return "\n".join(out)

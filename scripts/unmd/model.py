@@ -213,15 +213,29 @@ class Document:
 
 
 _ITEM_ID = re.compile(r"para-(\d+)((?:-[a-z]+)+)")
+PART_NAME_LENGTH = 10  # characters of a part's heading shown in a label
 
 
-def place_label(place: Block | Footnote) -> str:
-    """How a place is named in a "where used" list: 12, 81(b), 注 3, or its id."""
-    if isinstance(place, Footnote):
-        return f"注 {place.key}"
-    if isinstance(place, Paragraph) and place.number is not None:
-        return str(place.number)
-    m = _ITEM_ID.fullmatch(place.id)
-    if m:
-        return m.group(1) + "".join(f"({part})" for part in m.group(2).split("-")[1:])
-    return place.id
+def place_labels(doc: Document) -> dict[str, str]:
+    """How each place of the report is named in a list of links ("where used", "cited by"):
+    12 for paragraph 12, 81(b) for a sub-item, 注 3 for a note, and for an un-numbered
+    paragraph its part and rank in it (摘要 ¶2, 附件 ¶5, 卷首 ¶1 before the first part)."""
+    labels: dict[str, str] = {}
+    part, rank = "卷首", 0
+    for block in doc.blocks:
+        if isinstance(block, Heading) and block.level <= 2 and block.kind != "title":
+            text = plain_text(block.inlines).strip()
+            part = text if len(text) <= PART_NAME_LENGTH else text[:PART_NAME_LENGTH] + "…"
+            rank = 0
+        elif isinstance(block, (Paragraph, Item)) and block.id:
+            m = _ITEM_ID.fullmatch(block.id)
+            if isinstance(block, Paragraph) and block.number is not None:
+                labels[block.id] = str(block.number)
+            elif m:
+                labels[block.id] = m.group(1) + "".join(f"({letter})" for letter in m.group(2).split("-")[1:])
+            else:
+                rank += 1
+                labels[block.id] = f"{part} ¶{rank}"
+    for note in doc.footnotes:
+        labels[note.id] = f"注 {note.key}"
+    return labels

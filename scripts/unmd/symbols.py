@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from .glossary import map_text
-from .model import Block, Citation, Document, Emphasis, Footnote, Inline, Link, Text, place_label
+from .model import Block, Citation, Document, Emphasis, Footnote, Inline, Link, Text, place_labels
 
 UNDOCS = "https://undocs.org/zh/"
 
@@ -153,11 +153,12 @@ def cited_by(docs: list[tuple[str, Document]]) -> dict[str, list[Citation]]:
     result: dict[str, list[Citation]] = {slug: [] for slug, _ in docs}
     seen: set[tuple[str, str, str]] = set()
     for slug, doc in docs:
+        labels = place_labels(doc)
         for symbol, place in citations(doc):
             target = index.get(symbol)
             if target is None or target == slug or (target, slug, place.id) in seen:
                 continue
             seen.add((target, slug, place.id))
-            cited = Citation(slug, "-".join(doc.meta.symbols), doc.meta.title, place.id, place_label(place))
+            cited = Citation(slug, "-".join(doc.meta.symbols), doc.meta.title, place.id, labels.get(place.id, place.id))
             result[target].append(cited)
     return result
