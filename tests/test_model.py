@@ -7,6 +7,7 @@ from unmd.model import Document, Footnote, Heading, Item, Meta, Paragraph, Text,
 
 def test_places_are_named_by_number_item_note_or_part_and_rank():
     blocks = [
+        Heading(line=1, id="subtitle", level=2, kind="subtitle", inlines=[Text("秘书长的报告")]),
         Paragraph(line=1, id="title-p1", inlines=[Text("献给")], role="dedication"),
         Heading(line=2, id="summary", level=2, kind="part", inlines=[Text("摘要")]),
         Paragraph(line=3, id="summary-p1", inlines=[Text("一")], role="summary"),

@@ -223,7 +223,7 @@ def place_labels(doc: Document) -> dict[str, str]:
     labels: dict[str, str] = {}
     part, rank = "卷首", 0
     for block in doc.blocks:
-        if isinstance(block, Heading) and block.level <= 2 and block.kind != "title":
+        if isinstance(block, Heading) and block.level <= 2 and block.kind not in ("title", "subtitle"):
             text = plain_text(block.inlines).strip()
             part = text if len(text) <= PART_NAME_LENGTH else text[:PART_NAME_LENGTH] + "…"
             rank = 0
