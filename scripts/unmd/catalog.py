@@ -9,6 +9,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = ROOT / "sources"
+CATALOG = SOURCES / "catalog.yml"
 
 
 @dataclass
@@ -24,6 +25,7 @@ class Entry:
     session: str = ""
     agenda: str = ""
     extra: dict = field(default_factory=dict)
+    sources: Path = SOURCES  # the folder of the catalog, where `file` is
 
     @property
     def symbol(self) -> str:
@@ -37,14 +39,16 @@ class Entry:
 
     @property
     def path(self) -> Path:
-        return SOURCES / self.file
+        return self.sources / self.file
 
 
-def load_catalog(path: Path = SOURCES / "catalog.yml") -> list[Entry]:
+def load_catalog(path: Path = CATALOG) -> list[Entry]:
+    """The catalog's entries; their files are read from the catalog's own folder."""
+    path = Path(path)
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     entries = []
     for item in data["reports"]:
         item = dict(item)
         item["date"] = str(item["date"])
-        entries.append(Entry(**item))
+        entries.append(Entry(**item, sources=path.parent))
     return entries

@@ -12,12 +12,14 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .catalog import ROOT, load_catalog
+from .batch import map_cached
+from .cache import fingerprint
+from .catalog import CATALOG, ROOT, Entry, load_catalog
 from .errors import SourceError
 from .glossary import GLOSSARY_PAGE, glossary_markdown, terms_for_dictionaries
 from .hant import to_hant
-from .model import Heading, plain_text
-from .pipeline import context_of, convert, convert_corpus
+from .model import Document, Heading, plain_text
+from .pipeline import context_of, convert, convert_corpus, document_key
 from .searchdict import write_search_dicts
 from .sitepages import write_site_pages
 from .writer.export import document_json
@@ -45,21 +47,29 @@ def report_summary(entry, doc) -> dict:
     }
 
 
-def build_docs(docs: Path = DOCS) -> None:
-    entries = load_catalog()
+def report_files(report: tuple[Entry, Document]) -> dict[str, str]:
+    """The files of one report under docs/: its page in both scripts and its data export."""
+    entry, doc = report
+    page = write_markdown(doc)
+    files = {f"zh-Hans/{entry.slug}.md": page, f"zh-Hant/{entry.slug}.md": to_hant(page)}
+    for variant in VARIANTS:  # the report as data, published beside its page
+        files[f"{variant}/{entry.slug}.json"] = document_json(doc, variant)
+    return files
+
+
+def build_docs(docs: Path = DOCS, catalog: Path = CATALOG) -> None:
+    entries = load_catalog(catalog)
     context = context_of(entries)
-    docs.mkdir(exist_ok=True)
+    docs.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".build-", dir=docs))
     try:
         for variant in VARIANTS:
             (staging / variant).mkdir()
         converted = convert_corpus(entries, context)
-        for entry, doc in converted:
-            page = write_markdown(doc)
-            (staging / "zh-Hans" / f"{entry.slug}.md").write_text(page, encoding="utf-8")
-            (staging / "zh-Hant" / f"{entry.slug}.md").write_text(to_hant(page), encoding="utf-8")
-            for variant in VARIANTS:  # the report as data, published beside its page
-                (staging / variant / f"{entry.slug}.json").write_text(document_json(doc, variant), encoding="utf-8")
+        keys = [fingerprint(document_key(entry, context), repr(doc.cited_by)) for entry, doc in converted]
+        for files in map_cached("report-files", report_files, converted, keys):
+            for name, text in files.items():
+                (staging / name).write_text(text, encoding="utf-8")
         docs_by_slug = [(entry.slug, doc) for entry, doc in converted]
         glossary_page = glossary_markdown(context.glossary, docs_by_slug)
         (staging / "zh-Hans" / GLOSSARY_PAGE).write_text(glossary_page, encoding="utf-8")
@@ -81,12 +91,14 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     p_convert = sub.add_parser("convert", help="print the zh-Hans Markdown of one report text")
     p_convert.add_argument("file")
-    sub.add_parser("build-docs", help="convert every catalogued report into docs/")
+    p_build = sub.add_parser("build-docs", help="convert every catalogued report into docs/")
+    p_build.add_argument("--catalog", type=Path, default=CATALOG, help="the catalog; its reports beside it")
+    p_build.add_argument("--docs", type=Path, default=DOCS, help="where to write the Markdown")
     args = parser.parse_args(argv)
     try:
         if args.command == "convert":
             return cmd_convert(args)
-        build_docs()
+        build_docs(args.docs, args.catalog)
         return 0
     except SourceError as exc:
         print(f"error: {exc}", file=sys.stderr)

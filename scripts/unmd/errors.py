@@ -12,6 +12,10 @@ class SourceError(Exception):
         super().__init__(f"{path}:{line}: {message}")
         self.path, self.line, self.message = path, line, message
 
+    def __reduce__(self):
+        # Rebuilt from its fields when it crosses from a worker process (unmd.batch).
+        return (SourceError, (self.path, self.line, self.message))
+
 
 def warn(path: str, line: int, message: str) -> str:
     text = f"{path}:{line}: warning: {message}"

@@ -8,10 +8,14 @@ than as a glossary link). Across the corpus, one more pass lists who cites each 
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from .abbreviations import extract_abbreviations, mark_abbreviations
+from .batch import map_cached
+from .cache import fingerprint
 from .catalog import Entry
 from .glossary import Glossary, link_terms, load_glossary
 from .model import Document
@@ -61,9 +65,33 @@ def convert(path: str | Path, entry: Entry | None = None, context: Context | Non
     return link_report(doc, context) if context is not None else doc
 
 
+def document_key(entry: Entry, context: Context) -> str:
+    """Everything a converted report depends on besides the converter's code: its text, its
+    catalog entry, and what the passes know of the corpus and the glossary."""
+    glossary = context.glossary
+    return fingerprint(
+        entry.path.read_bytes(), repr(entry), repr(sorted(context.corpus_index.items())),
+        repr(glossary.terms), repr(glossary.not_terms),
+    )
+
+
+def _convert_entry(entry: Entry, context: Context) -> Document:
+    return convert(entry.path, entry, context)
+
+
+def _replay_warnings(doc: Document) -> None:
+    for warning in doc.warnings:
+        print(warning, file=sys.stderr)
+
+
 def convert_corpus(entries: list[Entry], context: Context) -> list[tuple[Entry, Document]]:
-    """Every catalogued report, with the "cited by" list the rest of the corpus gives it."""
-    converted = [(entry, convert(entry.path, entry, context)) for entry in entries]
+    """Every catalogued report, with the "cited by" list the rest of the corpus gives it.
+
+    Unchanged reports come from the build cache; the others are converted in parallel when
+    there are many (unmd.batch)."""
+    keys = [document_key(entry, context) for entry in entries]
+    docs = map_cached("documents", partial(_convert_entry, context=context), entries, keys, _replay_warnings)
+    converted = list(zip(entries, docs))
     citing = cited_by([(entry.slug, doc) for entry, doc in converted])
     for entry, doc in converted:
         doc.cited_by = citing[entry.slug]

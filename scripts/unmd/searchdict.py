@@ -15,6 +15,8 @@ from pathlib import Path
 
 import jieba
 
+from unmd.batch import CODE
+from unmd.cache import DiskCache, fingerprint
 from unmd.hant import convert_text
 
 # Where build-docs writes them and where mkdocs-zh-Hans.yml / mkdocs-zh-Hant.yml read them.
@@ -59,12 +61,17 @@ def user_words(terms: list[str]) -> list[str]:
 
 
 def _write_atomically(path: Path, lines: list[str]) -> None:
+    """Write the file unless it already holds these lines: an unchanged dictionary keeps its
+    mtime, so jieba's own prefix-dictionary cache (keyed on it) stays valid across builds."""
+    text = "".join(line + "\n" for line in lines)
+    if path.is_file() and path.read_text(encoding="utf-8") == text:
+        return
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
     try:
         os.fchmod(fd, 0o644)
         with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write("".join(line + "\n" for line in lines))
+            f.write(text)
         os.replace(tmp, path)
     except BaseException:
         os.unlink(tmp)
@@ -80,7 +87,10 @@ def write_search_dicts(out_dir: Path, terms: list[str]) -> dict[str, Path]:
         "user-zh-Hans": out_dir / USER_DICT["zh-Hans"],
         "user-zh-Hant": out_dir / USER_DICT["zh-Hant"],
     }
-    _write_atomically(paths["main-zh-Hant"], hant_main_dict_lines(jieba_main_dict()))
+    source = jieba_main_dict()
+    key = fingerprint(CODE, source.read_bytes())
+    main_hant = DiskCache("search-dicts").get_or_compute(key, lambda: hant_main_dict_lines(source))
+    _write_atomically(paths["main-zh-Hant"], main_hant)
     _write_atomically(paths["user-zh-Hans"], words)
     _write_atomically(paths["user-zh-Hant"], list(dict.fromkeys(convert_text(w) for w in words)))
     return paths

@@ -1,0 +1,58 @@
+"""Per-report build steps, run only for what changed: cached on disk and, when many, in parallel.
+
+A build converts every report and then writes each report's pages. Both are pure functions of
+their inputs, so each result is cached (unmd.cache) under the fingerprint of those inputs and
+of the converter's own code and data (CODE): a rebuild after editing one report converts that
+report again and takes the others from the cache, and a change to the converter or its tables
+rebuilds everything. What is not in the cache is computed in worker processes when there is
+enough of it to pay for starting them.
+"""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Any, Callable, Sequence
+
+from .cache import DiskCache, code_fingerprint, fingerprint
+
+PACKAGE = Path(__file__).resolve().parent
+DATA = PACKAGE.parents[1] / "data"
+CODE = code_fingerprint([*PACKAGE.rglob("*.py"), *DATA.glob("*")])
+PARALLEL_FROM = 4  # fewer results to compute than this are computed in the build's own process
+
+
+def workers() -> int:
+    """Worker processes for a batch: one per CPU this process may use."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def map_cached(
+    namespace: str,
+    function: Callable[[Any], Any],
+    items: Sequence[Any],
+    keys: Sequence[str],
+    replay: Callable[[Any], None] | None = None,
+) -> list[Any]:
+    """[function(item) for item in items], each result taken from the cache under its key when
+    there; `replay` is called with each cached result (to print again what computing it printed).
+    `function` and the items must pickle when the misses are computed in parallel."""
+    cache = DiskCache(namespace)
+    keys = [fingerprint(CODE, key) for key in keys]
+    results = [cache.get(key) for key in keys]
+    if replay is not None:
+        for result in results:
+            if result is not None:
+                replay(result)
+    missing = [i for i, result in enumerate(results) if result is None]
+    count = min(workers(), len(missing))
+    if len(missing) >= PARALLEL_FROM and count > 1:
+        with ProcessPoolExecutor(count) as pool:
+            computed = list(pool.map(function, [items[i] for i in missing]))
+    else:
+        computed = [function(items[i]) for i in missing]
+    for i, result in zip(missing, computed):
+        cache.put(keys[i], result)
+        results[i] = result
+    return results
