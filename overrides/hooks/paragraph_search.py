@@ -1,22 +1,37 @@
 """MkDocs hook of the variant builds: index every numbered paragraph and footnote on its own.
 
 Material's search plugin cuts a page into sections at headings only, so a hit in paragraph 40
-would lead to the top of its chapter. Citers need the paragraph: this hook replaces the page's
-entries in Material's index with one entry per heading, per element whose id is `para-N`
-(title 第 N 段) and per footnote `fn:…` (title 注 …), each located at its own id. The text is
-segmented with Material's own jieba segmentation, so the index stays in the build's script.
+would lead to the top of its chapter. Citers need the paragraph: this hook gives Material's
+search plugin an index that makes one entry per heading, per element whose id is `para-N`
+(title 第 N 段) and per footnote `fn:…` (title 注 …), each located at its own id.
+
+Segmenting Chinese with jieba is most of a build's time, so it is done once per page content:
+the entries of a page are cached on disk by the hash of its HTML, the dictionaries and this
+file (unmd.cache), and jieba loads its dictionaries (the ones `jieba_dict`/`jieba_dict_user`
+name in the variant's config) only when a page is not in the cache. The index is written as
+UTF-8 JSON without `\\u` escapes, and with a zero-width space only between two words where no
+other separator stands, so it is about as large as the text it indexes.
 """
 
 from __future__ import annotations
 
+import json
 import re
+import sys
 from dataclasses import dataclass, field
 from html import escape
 from html.parser import HTMLParser
+from importlib.metadata import version
+from pathlib import Path
 
+from backrefs import bre
+from material.plugins.search.plugin import SearchIndex, SearchPlugin
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+from unmd.cache import DiskCache, code_fingerprint, fingerprint  # noqa: E402
 
 PARAGRAPH_ID = re.compile(r"^para-(\d+)$")
 FOOTNOTE_ID = re.compile(r"^fn:(.+)$")
@@ -25,6 +40,8 @@ HEADINGS = {f"h{level}" for level in range(1, 7)}
 MARK_CLASSES = {"headerlink", "footnote-ref", "footnote-backref"}
 VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
              "param", "source", "track", "wbr"}
+HAN_RUN = bre.compile(r"\p{script: Han}+")  # what Material's own segmentation hands to jieba
+WORD_BREAK = "\u200b"
 
 
 @dataclass
@@ -48,7 +65,7 @@ class ParagraphSplitter(HTMLParser):
     def __init__(self, page_title: str):
         super().__init__(convert_charrefs=True)
         self.entries = [SearchEntry(anchor=None, title=[page_title])]
-        self.open: list[tuple[str, bool]] = []  # (tag, starts a title or skip region)
+        self.open: list[tuple[str, int]] = []  # (tag, 1 if it opens a heading, 2 a skipped mark)
         self.in_heading = 0
         self.skipping = 0
 
@@ -102,27 +119,108 @@ def _clean(parts: list[str]) -> str:
     return re.sub(r"\s+", " ", "".join(parts)).strip()
 
 
-# After Material's search plugin (priority 0) has added the page's section entries.
-@event_priority(-50)
-def on_page_context(context, page: Page, config: MkDocsConfig, nav):
+class Segmenter:
+    """jieba with the build's dictionaries, loaded on first use (a fully cached build never does)."""
+
+    def __init__(self, main_dict: str | None, user_dict: str | None, separator: str):
+        self.main_dict, self.user_dict = main_dict, user_dict
+        self.separator = re.compile(separator)
+        self._tokenizer = None
+
+    def fingerprint(self) -> str:
+        """What the segmentation depends on: jieba, its dictionaries and the separator."""
+        dictionaries = [Path(p) for p in (self.main_dict, self.user_dict) if p]
+        return fingerprint(version("jieba"), self.separator.pattern, code_fingerprint(dictionaries))
+
+    def _cut(self, run: str) -> list[str]:
+        if self._tokenizer is None:
+            import jieba
+
+            tokenizer = jieba.Tokenizer(self.main_dict) if self.main_dict else jieba.Tokenizer()
+            if self.user_dict:
+                tokenizer.load_userdict(self.user_dict)
+            self._tokenizer = tokenizer
+        return list(self._tokenizer.cut(run))
+
+    def _needs_break(self, neighbour: str) -> bool:
+        return bool(neighbour) and not self.separator.fullmatch(neighbour)
+
+    def segment(self, text: str) -> str:
+        """Words of every Han run apart by a zero-width space, as Material's search expects;
+        none beside a character that already separates words (space, punctuation)."""
+        out: list[str] = []
+        last = 0
+        for m in HAN_RUN.finditer(text):
+            start, end = m.span()
+            out.append(text[last:start])
+            if self._needs_break(text[start - 1 : start]):
+                out.append(WORD_BREAK)
+            out.append(WORD_BREAK.join(self._cut(m.group())))
+            if self._needs_break(text[end : end + 1]):
+                out.append(WORD_BREAK)
+            last = end
+        out.append(text[last:])
+        return "".join(out)
+
+
+class ParagraphSearchIndex(SearchIndex):
+    """Material's search index with paragraph entries, cached segmentation and UTF-8 JSON."""
+
+    def __init__(self, segmenter: Segmenter, **config):
+        super().__init__(**config)
+        self.segmenter = segmenter
+        self.cache = DiskCache("search-entries")
+        self.version = fingerprint(code_fingerprint([Path(__file__)]), segmenter.fingerprint())
+
+    def page_entries(self, page: Page) -> list[dict]:
+        splitter = ParagraphSplitter(str(page.meta.get("title") or page.title or ""))
+        splitter.feed(page.content or "")
+        splitter.close()
+        entries = []
+        for entry in splitter.entries:
+            title, text = _clean(entry.title), _clean(entry.text)
+            if entry.anchor is not None and not text and not title:
+                continue
+            entries.append({
+                "location": page.url + (f"#{entry.anchor}" if entry.anchor else ""),
+                "title": self.segmenter.segment(escape(title, quote=False)),
+                "text": self.segmenter.segment(escape(text, quote=False)),
+            })
+        return entries
+
+    def add_entry_from_context(self, page: Page) -> None:
+        if (page.meta.get("search") or {}).get("exclude"):
+            return
+        title = str(page.meta.get("title") or page.title or "")
+        key = fingerprint(self.version, page.url, title, page.content or "")
+        self.entries.extend(self.cache.get_or_compute(key, lambda: self.page_entries(page)))
+
+    def generate_search_index(self, prev) -> str:
+        # Material's own (it merges the previous index under `serve --dirty`), minus the escapes.
+        data = json.loads(super().generate_search_index(prev))
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=str)
+
+
+def _search_plugin(config: MkDocsConfig) -> SearchPlugin | None:
     search = config.plugins.get("material/search")
-    if search is None or not search.config.enabled or (page.meta.get("search") or {}).get("exclude"):
-        return context
-    index = search.search_index
-    index.entries = [
-        e for e in index.entries
-        if e["location"] != page.url and not e["location"].startswith(page.url + "#")
-    ]
-    splitter = ParagraphSplitter(str(page.meta.get("title") or page.title or ""))
-    splitter.feed(page.content or "")
-    splitter.close()
-    for entry in splitter.entries:
-        title, text = _clean(entry.title), _clean(entry.text)
-        if entry.anchor is not None and not text and not title:
-            continue
-        index.entries.append({
-            "location": page.url + (f"#{entry.anchor}" if entry.anchor else ""),
-            "title": index._segment_chinese(escape(title, quote=False)),
-            "text": index._segment_chinese(escape(text, quote=False)),
-        })
-    return context
+    return search if search is not None and search.config.enabled else None
+
+
+_dictionaries: dict[str, str | None] = {}
+
+
+# Before Material's search plugin (priority 0) loads the jieba dictionaries: take them over.
+@event_priority(50)
+def on_config(config: MkDocsConfig) -> None:
+    search = _search_plugin(config)
+    if search is not None:
+        _dictionaries.update(main_dict=search.config.jieba_dict, user_dict=search.config.jieba_dict_user)
+        search.config.jieba_dict = search.config.jieba_dict_user = None
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    """After every on_config, when Material's plugin has made its index: use ours in its place."""
+    search = _search_plugin(config)
+    if search is not None:
+        segmenter = Segmenter(**_dictionaries, separator=search.config.separator)
+        search.search_index = ParagraphSearchIndex(segmenter, **search.search_index.config)
