@@ -14,9 +14,12 @@ from dataclasses import dataclass, field
 from ..model import Removed
 from .shape import CHAPTER, ITEM, NUMBERED, SECTION, SUPERSCRIPT_VALUE, ends_sentence, join_text
 
-RUNNING_SYMBOL = re.compile(
-    r"^(?:[A-Z]{1,4}(?:/[A-Z0-9.()]+)+(?:\s*[-–]\s*|\s+)?)+$"
-)
+# One symbol, then more joined by a dash or a space (A/70/95-S/2015/446). Each part is
+# spelt once, with no optional joiner between repeats, so a long line that almost
+# matches fails in linear time instead of backtracking exponentially.
+_SYMBOL = r"[A-Z]{1,4}(?:/[A-Z0-9.()]+)+"
+_JOINER = r"(?:\s*[-–]\s*|\s+)"
+RUNNING_SYMBOL = re.compile(rf"^{_SYMBOL}(?:{_JOINER}{_SYMBOL})*{_JOINER}?$")
 JOB_NUMBER = re.compile(r"^\d{2}-\d{4,6}\s*(?:\([A-Z]\))?(?:\s+\d{1,4}/\d{1,4})?$|^\*\d{7,}\*$")
 PAGE_NUMBER = re.compile(r"^(?:\d{1,4}/\d{1,4}|-\s*\d{1,4}\s*-)$")
 FOOTER_URL = re.compile(r"^https?://(?:www\.)?undocs\.org/\S*$")

@@ -57,7 +57,7 @@ def roman_value(text: str) -> int | None:
     return None
 
 
-_URL_TAIL = re.compile(r"(?:https?:|www\.)\S*$")
+_URL_START = re.compile(r"https?:|www\.")
 
 
 def ends_sentence(text: str) -> bool:
@@ -66,7 +66,10 @@ def ends_sentence(text: str) -> bool:
     A period that ends a URL cut by the line end (可查阅 www.) ends nothing."""
     text = _TRAILING_MARK.sub("", text.rstrip())
     text = text.rstrip(_CLOSERS)
-    if _URL_TAIL.search(text):
+    # A cut URL is in the last word; a regex search for it over the whole text would
+    # take quadratic time on a long line without spaces.
+    last_word = text.rsplit(None, 1)[-1] if text and not text[-1].isspace() else ""
+    if _URL_START.search(last_word):
         return False
     return bool(text) and text[-1] in _SENTENCE_END
 
