@@ -75,7 +75,8 @@ def build_docs(docs: Path = DOCS, catalog: Path = CATALOG) -> None:
         (staging / "zh-Hans" / GLOSSARY_PAGE).write_text(glossary_page, encoding="utf-8")
         (staging / "zh-Hant" / GLOSSARY_PAGE).write_text(to_hant(glossary_page), encoding="utf-8")
         write_site_pages(staging, [report_summary(entry, doc) for entry, doc in converted])
-        write_search_dicts(docs / "assets" / "search", terms_for_dictionaries(context.glossary))
+        defined = [name for _, doc in converted for pair in doc.abbreviations.items() for name in pair]
+        write_search_dicts(docs / "assets" / "search", terms_for_dictionaries(context.glossary) + defined)
         for variant in VARIANTS:
             old = docs / variant
             if old.exists():
