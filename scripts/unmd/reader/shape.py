@@ -58,20 +58,25 @@ def roman_value(text: str) -> int | None:
 
 
 _URL_START = re.compile(r"https?:|www\.")
+# Only the end of a text says whether it ends a sentence, and the joiner asks again each time
+# a piece is added to a paragraph: looking at a bounded tail (longer than any footnote mark,
+# run of closing marks or cut URL) keeps a long paragraph linear instead of quadratic.
+_MARK_ROOM = 16
+_END_ROOM = 2000
 
 
 def ends_sentence(text: str) -> bool:
     """True when the text ends a sentence (a footnote mark after the end still counts).
 
     A period that ends a URL cut by the line end (可查阅 www.) ends nothing."""
-    text = _TRAILING_MARK.sub("", text.rstrip())
-    text = text.rstrip(_CLOSERS)
-    # A cut URL is in the last word; a regex search for it over the whole text would
-    # take quadratic time on a long line without spaces.
-    last_word = text.rsplit(None, 1)[-1] if text and not text[-1].isspace() else ""
+    text = text.rstrip()
+    mark = _TRAILING_MARK.search(text, max(0, len(text) - _MARK_ROOM))
+    end = mark.start() if mark else len(text)
+    tail = text[max(0, end - _END_ROOM) : end].rstrip(_CLOSERS)
+    last_word = tail.rsplit(None, 1)[-1] if tail and not tail[-1].isspace() else ""
     if _URL_START.search(last_word):
         return False
-    return bool(text) and text[-1] in _SENTENCE_END
+    return bool(tail) and tail[-1] in _SENTENCE_END
 
 
 def heading_like(text: str, limit: int = 50) -> bool:
