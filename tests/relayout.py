@@ -11,6 +11,7 @@ from __future__ import annotations
 import random
 
 from unmd.model import Document, Entries, FootnoteRef, Heading, Item, Paragraph, Signature, Table, Text
+from unmd.reader.shape import line_width
 
 FURNITURE = ["S/9999/1", "99-12345 (C) 3/14", "http://undocs.org/ch/S/9999/1"]
 
@@ -54,19 +55,26 @@ _NO_LINE_START = set("。，、；：！？）》”’)]},.;:!?%")
 
 
 def _wrap(text: str, width: int) -> list[str]:
-    """Break every `width` characters where a typesetter may: never inside a Latin word or
-    number, never before closing punctuation."""
+    """Break a line where it would grow wider than `width` Han characters (Latin letters and
+    digits take half the room), where a typesetter may: never inside a Latin word or number,
+    never before closing punctuation, never after opening punctuation. The space a line
+    breaks at is printed on neither line."""
     pieces, start = [], 0
-    while len(text) - start > width:
-        cut = start + width
+    while True:
+        cut, used = start, 0.0
+        while cut < len(text) and used + line_width(text[cut]) <= width:
+            used += line_width(text[cut])
+            cut += 1
+        if cut == len(text):
+            break
         while cut > start + 1 and (
             text[cut] in _NO_LINE_START
             or text[cut - 1] in "“‘（(《"
             or (text[cut - 1].isascii() and text[cut - 1].isalnum() and text[cut].isascii() and text[cut].isalnum())
         ):
             cut -= 1
-        pieces.append(text[start:cut])
-        start = cut
+        pieces.append(text[start:cut].rstrip(" "))
+        start = len(text) - len(text[cut:].lstrip(" "))  # the space at a break is not printed
     pieces.append(text[start:])
     return pieces
 
@@ -94,7 +102,7 @@ def relayout(doc: Document, width: int, seed: int = 0) -> str:
         keys = [k for k in dict.fromkeys(keys) if k in notes]
         pieces = []
         for line in lines:
-            if isinstance(block, (Table, Entries, Signature)):
+            if isinstance(block, (Table, Signature)):
                 pieces.append(line)
             else:
                 wrapped = _wrap(line, width)

@@ -10,7 +10,7 @@ on the layout, which is measured, not assumed.
 
 from __future__ import annotations
 
-import statistics
+import re
 from dataclasses import dataclass, field
 
 from ..errors import SourceError
@@ -24,9 +24,13 @@ from .shape import (
     TABLE_ROW,
     chinese_number,
     ends_sentence,
+    fills_line,
     heading_like,
     join_text,
+    line_width,
+    next_labels,
     roman_value,
+    wrap_margin,
 )
 
 
@@ -47,7 +51,7 @@ class RawBlock:
     rows: list[str] = field(default_factory=list)
     pieces: int = 1
     last_glued: bool = False  # the last piece followed the one before without a blank line
-    last_width: int = 0  # width of the last joined piece (a full-width heading line wraps on)
+    last_width: float = 0  # width of the last joined piece (a full-width heading line wraps on)
 
     @property
     def closed(self) -> bool:
@@ -71,22 +75,11 @@ class Numbering:
         return chr(ord(self.section) + 1) if self.section else "A"
 
 
-def measure_wrap(pieces: list[Piece]) -> tuple[bool, int]:
-    """(wrapped, width): a wrapped text has most lines at one width, the wrap margin."""
-    widths = [len(p.text) for p in pieces]
-    if len(widths) < 8:
-        return False, max(widths, default=0)
-    width = sorted(widths)[int(len(widths) * 0.9)]
-    near_margin = sum(1 for w in widths if 0.8 * width <= w <= width * 1.05)
-    wrapped = width <= 120 and near_margin >= 0.5 * len(widths)
-    return wrapped, width
-
-
 class BlockBuilder:
     def __init__(self, pieces: list[Piece], path: str):
         self.pieces = pieces
         self.path = path
-        self.wrapped, self.width = measure_wrap(pieces)
+        self.wrapped, self.width = wrap_margin([p.text for p in pieces])
         self.numbering = Numbering()
         self.blocks: list[RawBlock] = []
 
@@ -96,14 +89,17 @@ class BlockBuilder:
         """The block a piece opens when it is a structural start, else None."""
         piece = self.pieces[index]
         text, n = piece.text, self.numbering
+        # A number or marker that the wrap put at a line start inside a sentence is text; a
+        # paragraph number in sequence is trusted all the same.
+        in_sentence = self.inside_sentence(index)
         if SIGNATURE_END.search(text) and len(text) <= 40:
             return RawBlock("signature", piece.line, text, index)
         if TABLE_ROW.search(text) and text.count("\t") >= 2:
             return RawBlock("table", piece.line, text, index, rows=[text])
-        m = CHAPTER.match(text)
+        m = None if in_sentence else CHAPTER.match(text)
         if m and heading_like(m.group(2), 40) and chinese_number(m.group(1)) == n.chapter + 1:
             return RawBlock("chapter", piece.line, text, index, number=n.chapter + 1, label=m.group(1))
-        m = SECTION.match(text)
+        m = None if in_sentence else SECTION.match(text)
         if m and n.in_chapter and m.group(1) == n.next_section() and heading_like(m.group(2), 40):
             return RawBlock("section", piece.line, text, index, label=m.group(1))
         m = NUMBERED.match(text)
@@ -119,12 +115,49 @@ class BlockBuilder:
                 return RawBlock("subsection", piece.line, text, index, number=value)
             if value == n.paragraph + 1:
                 return RawBlock("numbered", piece.line, rest, index, number=value)
-            if not heading_like(rest) and (n.paragraph or value != 1):
+            if not in_sentence and not heading_like(rest) and (n.paragraph or value != 1):
                 self.out_of_sequence(piece, value)
-        m = ITEM.match(text)
-        if m and self.expected_item(m.group(1)):
+        m = None if in_sentence else ITEM.match(text)
+        if m and self.expected_item(m.group(1)) and not self.marker_in_running_text(index, m.group(1)):
             return self.item(piece, index, m.group(1), m.group(2), text)
         return None
+
+    def marker_in_running_text(self, index: int, label: str) -> bool:
+        """Whether the item marker that starts piece `index` is only where the wrap put it,
+        inside a paragraph (…使用武力：(a) 监测停火…；(b) 开展…).
+
+        The line before must have been cut by the wrap, and the list must go on inside the
+        running text: a later marker stands within a line, while every marker found at a
+        line start on the way also follows a cut line. Items of a real list each start a
+        line of their own after a line that ended."""
+        if not self.wrapped or index == 0 or not self.wrap_cut(index - 1):
+            return False
+        labels = next_labels(label)
+        for k in range(index, min(index + 40, len(self.pieces))):
+            text = self.pieces[k].text
+            if k > index:
+                m = ITEM.match(text)
+                if m and m.group(1) in labels and self.wrap_cut(k - 1):
+                    labels = next_labels(m.group(1))
+                elif self.structural_shape(text) or (self.pieces[k].indent and not self.wrap_cut(k - 1)):
+                    return False  # a new block begins before the list goes on
+            inline = re.compile("|".join(rf"[(（]{n}[)）]" for n in labels))
+            if inline.search(text, 1):
+                return True
+        return False
+
+    def inside_sentence(self, index: int) -> bool:
+        """Whether piece `index` goes on with a sentence that the wrap cut (三分之 / 二、…;
+        第 85 / (a)至(d)段): then what looks like a number or marker at its start is text.
+        A heading that happens to fill its line is no sentence."""
+        return (
+            self.wrapped
+            and index > 0
+            and bool(self.blocks)
+            and not self.blocks[-1].closed
+            and self.wrap_cut(index - 1)
+            and not ends_sentence(self.pieces[index - 1].text)
+        )
 
     def expected_item(self, label: str) -> bool:
         """Items come in sequence; an (e) out of turn is a reference inside the text."""
@@ -193,8 +226,22 @@ class BlockBuilder:
         if self.wrapped:
             if piece.after_blank and piece.indent >= 2 and heading_like(piece.text, 80):
                 return True  # a centred line: titles and headings of the wrapped layout
-            return heading_like(piece.text, self.width) and self.boundary(index + 1)
+            return (
+                heading_like(piece.text, self.width)
+                and not self.wrap_cut(index)
+                and self.boundary(index + 1)
+            )
         return heading_like(piece.text)
+
+    def wrap_cut(self, index: int) -> bool:
+        """The wrap, not the text, ended piece `index`: the next piece's start did not fit,
+        and it goes on flush left (an indented or centred line opens a block of its own)."""
+        following = self.pieces[index + 1] if index + 1 < len(self.pieces) else None
+        return (
+            following is not None
+            and not following.indent
+            and fills_line(self.pieces[index].text, following.text, self.width)
+        )
 
     def continues(self, block: RawBlock, index: int) -> bool:
         """Whether piece `index` (not a structural start) continues `block`."""
@@ -211,7 +258,7 @@ class BlockBuilder:
             # In the line layout a short unfinished line is a heading or a list entry, not
             # the first half of a paragraph that a page break cut.
             if self.wrapped:  # a line that stopped short of the margin ended there
-                return block.last_glued or block.last_width >= 0.6 * self.width
+                return block.last_glued or fills_line(self.pieces[index - 1].text, piece.text, self.width)
             return len(block.text) > 50 or not piece.after_blank
         if self.wrapped:
             return not (piece.after_blank and piece.indent > 0) and not self.opens_heading(index)
@@ -226,7 +273,7 @@ class BlockBuilder:
             if opened is None and current is not None and self.continues(current, index):
                 current.text = join_text(current.text, piece.text)
                 current.pieces += 1
-                current.last_width = len(piece.text)
+                current.last_width = line_width(piece.text)
                 current.last_glued = not piece.after_blank
                 continue
             if opened is not None and opened.kind == "table" and current is not None and current.kind == "table":
@@ -235,7 +282,7 @@ class BlockBuilder:
             if opened is None:
                 kind = "heading" if self.opens_heading(index) else "text"
                 opened = RawBlock(kind, piece.line, piece.text, index)
-            opened.last_width = len(piece.text)
+            opened.last_width = line_width(piece.text)
             self.advance(opened)
             self.blocks.append(opened)
             current = opened
@@ -247,9 +294,3 @@ class BlockBuilder:
 
 def build_blocks(pieces: list[Piece], path: str) -> list[RawBlock]:
     return BlockBuilder(pieces, path).build()
-
-
-def layout_summary(pieces: list[Piece]) -> str:
-    wrapped, width = measure_wrap(pieces)
-    median = statistics.median(len(p.text) for p in pieces) if pieces else 0
-    return f"wrapped={wrapped} width={width} median={median}"

@@ -12,7 +12,17 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Removed
-from .shape import CHAPTER, ITEM, NUMBERED, SECTION, SUPERSCRIPT_VALUE, ends_sentence, join_text
+from .shape import (
+    CHAPTER,
+    ITEM,
+    NUMBERED,
+    SECTION,
+    SUPERSCRIPT_VALUE,
+    ends_sentence,
+    fills_line,
+    join_text,
+    wrap_margin,
+)
 
 # One symbol, then more joined by a dash or a space (A/70/95-S/2015/446). Each part is
 # spelt once, with no optional joiner between repeats, so a long line that almost
@@ -92,39 +102,45 @@ def _note_start(text: str, in_zone: bool, next_number: int) -> tuple[str, str, b
 def _ends_note(text: str) -> bool:
     """A note ends with a full stop; a colon announces what follows (…规定：“1. …”)."""
     text = text.rstrip()
-    if re.search(r"(?:^|[\s,(])[A-Za-z]{1,4}\.$", text):
-        return False  # vol. No. p. ed.: a Latin abbreviation, the note goes on
     return ends_sentence(text) and not text.endswith(("：", ":", "；", ";"))
 
 
+def _note_goes_on(note: str, tail: str, line: str, indent: int, wrap: float) -> bool:
+    """Whether `line` continues a wrapped note whose last line was `tail`.
+
+    After a line the wrap cut, the note goes on whatever the line starts with (三分之 /
+    二、…; 第 62 段 / (f) 分段) unless the note had come to a full stop and a numbered
+    paragraph or heading follows; a full stop at the cut (or the one of vol. No. etc.) does
+    not end it. The wrap cut a line only when the next is flush left: a note's lines are,
+    the body resuming after a page break often is not. After a line that stopped short,
+    the note goes on only while its text has not come to a full stop."""
+    ended = _ends_note(note)
+    if not indent and fills_line(tail, line, wrap):
+        return not (ended and _opens_structure(line))
+    return not ended and not _opens_structure(line)
+
+
 def _opens_structure(text: str) -> bool:
-    """A numbered paragraph, heading or item never continues a footnote."""
+    """A numbered paragraph, heading or item does not continue a footnote that has ended."""
     return any(p.match(text) for p in (NUMBERED, CHAPTER, SECTION, ITEM))
-
-
-def _wrap_width(lines: list[str]) -> int:
-    """The wrap margin when most lines stop at one width (wrapped layout), else 0."""
-    widths = sorted(len(line.strip()) for line in lines if line.strip())
-    if len(widths) < 8:
-        return 0
-    width = widths[int(len(widths) * 0.9)]
-    near = sum(1 for w in widths if 0.8 * width <= w <= 1.05 * width)
-    return width if width <= 120 and near >= 0.5 * len(widths) else 0
 
 
 def split_layout(text: str) -> Layout:
     layout = Layout()
     lines = text.split("\n")
-    wrap = _wrap_width(lines)
+    wrapped, margin = wrap_margin(lines)
+    wrap = margin if wrapped else 0  # the margin of the wrapped layout, 0 in the line layout
     in_zone = False  # after a footnote separator, until the body resumes
     in_toc = False
     after_blank = True
     next_number = 1
-    open_note: NoteText | None = None
+    open_note: NoteText | None = None  # a wrapped note that the next line may continue
+    note_tail = ""  # the open note's last line
     listing_note: NoteText | None = None  # a note whose text announced a list (…规定：)
     for index, raw in enumerate(lines):
         number = index + 1
         stripped = raw.strip()
+        indent = len(raw) - len(raw.lstrip(" \u3000"))
         if not stripped:
             after_blank = True
             continue
@@ -152,9 +168,10 @@ def split_layout(text: str) -> Layout:
             key, note_text, superscript = start
             open_note = NoteText(key, note_text, number, len(layout.pieces), superscript, number)
             layout.notes.append(open_note)
+            note_tail = stripped
             if key.isdigit():
                 next_number = int(key) + 1
-            if _ends_note(note_text) or not wrap:
+            if not wrap:
                 open_note = None  # in the line layout a note is one line
             if note_text.rstrip().endswith(("：", ":")):
                 listing_note = layout.notes[-1]
@@ -164,15 +181,13 @@ def split_layout(text: str) -> Layout:
             listing_note.last_line = number
             continue
         listing_note = None
-        if open_note is not None and not _opens_structure(stripped):
+        if open_note is not None and _note_goes_on(open_note.text, note_tail, stripped, indent, wrap):
             open_note.text = join_text(open_note.text, stripped)
             open_note.last_line = number
-            if _ends_note(open_note.text) or not wrap:
-                open_note = None
+            note_tail = stripped
             continue
+        open_note = None
         in_zone = False
-        layout.pieces.append(
-            Piece(number, stripped, len(raw) - len(raw.lstrip(" \u3000")), after_blank)
-        )
+        layout.pieces.append(Piece(number, stripped, indent, after_blank))
         after_blank = False
     return layout

@@ -5,7 +5,9 @@ Everything here is about the shape of Chinese UN text in general, not about one 
 
 from __future__ import annotations
 
+import functools
 import re
+import unicodedata
 
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 SUPERSCRIPT_VALUE = {ch: str(i) for i, ch in enumerate(SUPERSCRIPT_DIGITS)}
@@ -13,8 +15,10 @@ CHINESE_NUMERALS = "一二三四五六七八九十"
 
 _CLOSERS = "”’」』)）》〕]】 "
 _SENTENCE_END = "。！？.!?：:；;…"
-# A footnote mark glued after the end of a sentence: 。¹ 。1 。* 。**
-_TRAILING_MARK = re.compile(r"(?<=[。！？.!?：；”’)）])(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\d{1,3}|\*{1,3})$")
+# A footnote mark glued after the end of a sentence: 。¹ 。1 。* 。** (8.19 is a number)
+_TRAILING_MARK = re.compile(
+    r"(?:(?<=[。！？!?：；”’)）])|(?<=\D\.))(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\d{1,3}|\*{1,3})$"
+)
 
 HAN = re.compile(r"[\u3400-\u9fff]")
 
@@ -57,6 +61,26 @@ def roman_value(text: str) -> int | None:
     return None
 
 
+def next_labels(label: str) -> list[str]:
+    """The labels that may follow an item label: (a) -> (b), (i) -> (j) or (ii), (一) -> (二)."""
+    out = []
+    if len(label) == 1 and "a" <= label < "z":
+        out.append(chr(ord(label) + 1))
+    value = roman_value(label)
+    if value:
+        out.append(roman(value + 1))
+    if label and label[0] in CHINESE_NUMERALS:
+        out.append(chinese_numeral(chinese_number(label) + 1))
+    return out
+
+
+def chinese_numeral(n: int) -> str:
+    """1 -> 一, 10 -> 十, 12 -> 十二, 20 -> 二十 (1 to 99)."""
+    tens, units = divmod(n, 10)
+    head = (CHINESE_NUMERALS[tens - 1] if tens > 1 else "") + "十" if tens else ""
+    return head + (CHINESE_NUMERALS[units - 1] if units else "")
+
+
 _URL_START = re.compile(r"https?:|www\.")
 # Only the end of a text says whether it ends a sentence, and the joiner asks again each time
 # a piece is added to a paragraph: looking at a bounded tail (longer than any footnote mark,
@@ -92,6 +116,41 @@ def heading_like(text: str, limit: int = 50) -> bool:
 
 
 _ASCII_WORD = re.compile(r"[A-Za-z0-9%]")
+
+# What a line break cannot split: opening brackets with what they open, a Latin word or
+# number, and the closing punctuation that may not start a line.
+_LINE_UNIT = re.compile(r"[“‘（(《〔【\[]*(?:[A-Za-z0-9]+|.)[。，、；：！？）》〕】”’)\]},.;:!?%]*")
+
+
+@functools.cache
+def _char_width(ch: str) -> float:
+    return 1 if unicodedata.east_asian_width(ch) in "WFA" else 0.5
+
+
+def line_width(text: str) -> float:
+    """How wide a line is, counted in Han characters: Latin letters, digits and spaces take
+    half the room of a Han character or a full-width punctuation mark."""
+    return sum(map(_char_width, text))
+
+
+def wrap_margin(lines: list[str]) -> tuple[bool, float]:
+    """(wrapped, margin): a wrapped text has most lines at one width, the wrap margin."""
+    widths = sorted(line_width(line.strip()) for line in lines if line.strip())
+    if len(widths) < 8:
+        return False, max(widths, default=0)
+    margin = widths[int(len(widths) * 0.9)]
+    near_margin = sum(1 for w in widths if 0.8 * margin <= w <= 1.05 * margin)
+    return margin <= 120 and near_margin >= 0.35 * len(widths), margin
+
+
+def fills_line(line: str, following: str, margin: float) -> bool:
+    """True when `line` stopped only because the start of `following` did not fit: the
+    line break is the wrap's, not the end of a paragraph, note or list entry.
+
+    Extracted lines do not all reach the margin exactly, so it allows a little slack."""
+    unit = _LINE_UNIT.match(following)
+    room = margin - line_width(line) - max(1, margin / 10)
+    return line_width(unit.group(0) if unit else following[:1]) > room
 
 
 def join_text(left: str, right: str) -> str:
