@@ -23,6 +23,8 @@ def read_text(text: str, path: str, title: str | None = None) -> Document:
     if not layout.pieces:
         raise SourceError(path, 1, "no report text: only blank lines, furniture or notes")
     raw = build_blocks(layout.pieces, path)
+    if all(block.kind in ("chapter", "section", "subsection", "heading") for block in raw):
+        raise SourceError(path, raw[0].line, "no report text: only headings, nothing under them")
     meta = Meta(source=path, title=title or "")
     blocks = build_structure(raw, meta, title)
     seen: dict[str, int] = {}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 from ..errors import SourceError
 
@@ -11,13 +12,18 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+# Control characters other than tab, line ends and form feed do not occur in extracted text.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 
 
 def _looks_binary(text: str) -> bool:
-    """Control characters other than tab/newline/form feed do not occur in extracted text."""
-    sample = text[:65536]
-    bad = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f")
-    return "\x00" in sample or bad > max(2, len(sample) // 1000)
+    return "\x00" in text or len(_CONTROL.findall(text)) > max(2, len(text) // 1000)
+
+
+def _line_at(data: bytes, offset: int) -> int:
+    """The line of a byte offset, whichever line ends (LF, CRLF or CR) the file uses."""
+    before = data[:offset]
+    return before.count(b"\n") + before.count(b"\r") - before.count(b"\r\n") + 1
 
 
 def decode_source(data: bytes, path: str) -> str:
@@ -29,20 +35,23 @@ def decode_source(data: bytes, path: str) -> str:
             try:
                 text = data.decode(codec)
             except UnicodeDecodeError as exc:
-                raise SourceError(path, 1, f"not valid {codec} text ({exc.reason})") from None
+                line = data[: exc.start].decode(codec, errors="replace").count("\n") + 1
+                raise SourceError(path, line, f"not valid {codec} text ({exc.reason})") from None
             break
     else:
-        if b"\x00" in data[:65536]:
+        if b"\x00" in data:
             raise SourceError(path, 1, "binary file: not a report text")
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as utf8_error:
             try:
                 text = data.decode("gb18030")
-            except UnicodeDecodeError:
-                line = data[: utf8_error.start].count(b"\n") + 1
+            except UnicodeDecodeError as gb18030_error:
+                # The encoding that read further is the likelier one: name where it stopped.
+                stop = max(utf8_error.start, gb18030_error.start)
                 raise SourceError(
-                    path, line, "undecodable text: neither UTF-8, UTF-16 with BOM nor GB18030"
+                    path, _line_at(data, stop),
+                    "undecodable text: neither UTF-8, UTF-16 with BOM nor GB18030",
                 ) from None
     if _looks_binary(text):
         raise SourceError(path, 1, "binary file: not a report text")
