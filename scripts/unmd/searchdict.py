@@ -38,15 +38,19 @@ def jieba_main_dict() -> Path:
 
 def hant_main_dict_lines(source: Path) -> list[str]:
     """jieba's dictionary in zh-Hant; words that merge (干/幹 → 幹) add their frequencies."""
-    frequency: dict[str, int] = {}
-    tag: dict[str, str] = {}
+    rows = []
     for number, line in enumerate(source.read_text(encoding="utf-8").splitlines(), start=1):
         parts = line.split(" ")
         if len(parts) != 3:
             raise ValueError(f"{source}:{number}: expected 'word frequency tag'")
-        word = convert_text(parts[0])
-        frequency[word] = frequency.get(word, 0) + int(parts[1])
-        tag.setdefault(word, parts[2])
+        rows.append(parts)
+    # One conversion for all words (no word holds a line break, so none is matched across two).
+    words = convert_text("\n".join(word for word, _, _ in rows)).split("\n")
+    frequency: dict[str, int] = {}
+    tag: dict[str, str] = {}
+    for word, (_, freq, word_tag) in zip(words, rows, strict=True):
+        frequency[word] = frequency.get(word, 0) + int(freq)
+        tag.setdefault(word, word_tag)
     return [f"{word} {freq} {tag[word]}" for word, freq in frequency.items()]
 
 
