@@ -116,6 +116,7 @@ def heading_like(text: str, limit: int = 50) -> bool:
 
 
 _ASCII_WORD = re.compile(r"[A-Za-z0-9%]")
+_LATIN_END = re.compile(r"(?:[A-Za-z0-9%]|[,;]|[A-Za-z]\.)$")
 
 # What a line break cannot split: opening brackets with what they open, a Latin word or
 # number, and the closing punctuation that may not start a line.
@@ -155,8 +156,9 @@ def fills_line(line: str, following: str, margin: float) -> bool:
 
 def join_text(left: str, right: str) -> str:
     """Join two wrapped pieces. Only where two Latin words or numbers meet was a space lost
-    at the line end; between Han characters and next to them nothing is added, since the
-    reports differ on spacing around numbers and the original cannot be known."""
-    if left and right and (_ASCII_WORD.match(left[-1]) or left[-1] in ",;") and _ASCII_WORD.match(right[0]):
+    at the line end (also after a Latin word's comma or full stop: vol. 54, No. 4); between
+    Han characters and next to them nothing is added, since the reports differ on spacing
+    around numbers and the original cannot be known."""
+    if left and right and _LATIN_END.search(left) and _ASCII_WORD.match(right[0]):
         return f"{left} {right}"
     return left + right

@@ -1,0 +1,356 @@
+"""One test per trap of the extracted texts, each on a tiny synthetic report.
+
+Each input is what a PDF extractor could print; each test asserts the exact structure the
+reader (and the footnote pass) must recover from it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from unmd.errors import SourceError
+from unmd.model import Entries, FootnoteRef, Heading, Item, Paragraph, Signature, Text, plain_text
+from unmd.passes.footnotes import resolve_footnotes
+from unmd.reader import read_text
+
+PATH = "trap.txt"
+
+
+def read(text: str):
+    return resolve_footnotes(read_text(text, PATH))
+
+
+def outline(doc) -> list[tuple[str, str, str]]:
+    """(kind, id, text) per block; a footnote reference is written [^key]."""
+    out = []
+    for block in doc.blocks:
+        if isinstance(block, Signature):
+            out.append(("Signature", block.id, " / ".join(block.lines)))
+        elif isinstance(block, Entries):
+            out.append(("Entries", block.id, " / ".join(plain_text(e) for e in block.entries)))
+        else:
+            text = "".join(
+                f"[^{n.key}]" if isinstance(n, FootnoteRef) else plain_text([n]) for n in block.inlines
+            )
+            out.append((type(block).__name__, block.id, text))
+    return out
+
+
+def body(doc) -> list[tuple[str, str, str]]:
+    """The outline from the first numbered paragraph on."""
+    rows = outline(doc)
+    start = next(i for i, row in enumerate(rows) if row[1] == "para-1")
+    return rows[start:]
+
+
+# A wrapped report: every piece of a paragraph on its own line, a blank line between pieces.
+WRAPPED = """\
+  一. 导言
+
+1. 就编写关于预防冲突的报告而言，当前可谓一个
+
+困难的时刻。叙利亚内战已是第五个年头。冲突
+
+越来越复杂且棘手，其人力和财力代价日益令人
+
+不能容忍。
+
+2. 预防冲突的首要职责应由会员国担负。《联合
+
+国宪章》第三十三条非常明确地阐述了这一点。
+
+经验告诉我们，预防冲突的努力必须由国家主导
+
+，才能产生持久的影响。
+
+3. 我们努力加强预防冲突的工具。
+"""
+
+
+def test_hard_wrapped_lines_with_blank_lines_join_into_their_paragraphs():
+    assert body(read(WRAPPED)) == [
+        ("Paragraph", "para-1", "就编写关于预防冲突的报告而言，当前可谓一个困难的时刻。叙利亚内战已是第五个年头。"
+         "冲突越来越复杂且棘手，其人力和财力代价日益令人不能容忍。"),
+        ("Paragraph", "para-2", "预防冲突的首要职责应由会员国担负。《联合国宪章》第三十三条非常明确地阐述了这一点。"
+         "经验告诉我们，预防冲突的努力必须由国家主导，才能产生持久的影响。"),
+        ("Paragraph", "para-3", "我们努力加强预防冲突的工具。"),
+    ]
+
+
+# Wrapped at 20 Han characters: a note line that the wrap cut after a full stop and after
+# "No."; an in-text list marker and a "第 85 / (a)" reference that the wrap put at a line start.
+WRAPPED_CUTS = """\
+  一. 导言
+
+1. 从 2011 年至 2015 年间，冲突中死亡人数
+
+增加了五倍，是冷战结束以来死亡人数最多的
+
+一年。1 小组认为有几个事态发展正在影响特
+
+派团必须如何理解和在一些时候使用武力：
+
+(a) 监测停火是在更为敌意的环境下进行；(b)
+
+执行和平工作的行动环境更加艰难，往往是政
+
+治进程很容易崩溃。
+
+__________________
+
+ 1 所有冲突数据取自乌普萨拉冲突数据方案。
+
+见 Journal of Peace Research, vol. 54, No.
+
+4 (2017)。
+
+S/2017/999
+
+2. 所涉问题的详细情况见咨询委员会报告第 85
+
+(a) 至 (d) 段。秘书长指出，必须更加关注预
+
+防活动并对此加大投入，并为此提供支持。
+"""
+
+
+def test_where_the_wrap_cut_a_line_a_note_or_sentence_goes_on():
+    doc = read(WRAPPED_CUTS)
+    assert body(doc) == [
+        ("Paragraph", "para-1", "从 2011 年至 2015 年间，冲突中死亡人数增加了五倍，是冷战结束以来死亡人数最多的"
+         "一年。[^1] 小组认为有几个事态发展正在影响特派团必须如何理解和在一些时候使用武力："
+         "(a) 监测停火是在更为敌意的环境下进行；(b)执行和平工作的行动环境更加艰难，往往是政治进程很容易崩溃。"),
+        ("Paragraph", "para-2", "所涉问题的详细情况见咨询委员会报告第 85(a) 至 (d) 段。"
+         "秘书长指出，必须更加关注预防活动并对此加大投入，并为此提供支持。"),
+    ]
+    assert [(n.key, plain_text(n.inlines), n.line, n.last_line) for n in doc.footnotes] == [
+        ("1", "所有冲突数据取自乌普萨拉冲突数据方案。见 Journal of Peace Research, vol. 54, No. 4 (2017)。", 19, 23),
+    ]
+
+
+def test_page_break_furniture_inside_a_paragraph_is_dropped_and_the_paragraph_joined():
+    doc = read(
+        "一. 导言\n\n"
+        "1. 联合国因《宪章》赋予其的会员普遍性、公正性和合法性，在预防冲突方面发挥着重要而独特的作用，这一作用在和平与安全背景不断恶化的今后几年\n\n"
+        "S/2015/730\n"
+        "11-45678 (C)\n"
+        "15-16040 (C) 14/14\n"
+        "http://undocs.org/ch/S/2015/730\n\n"
+        " 将更加重要。\n\n"
+        "2. 第二段。\n"
+    )
+    assert body(doc) == [
+        ("Paragraph", "para-1", "联合国因《宪章》赋予其的会员普遍性、公正性和合法性，在预防冲突方面发挥着重要而独特的作用，这一作用在和平与安全背景不断恶化的今后几年将更加重要。"),
+        ("Paragraph", "para-2", "第二段。"),
+    ]
+    assert [(r.line, r.why) for r in doc.removed] == [
+        (5, "running symbol"), (6, "job number"), (7, "job number"), (8, "undocs footer link"),
+    ]
+
+
+def test_a_footnote_block_inside_a_paragraph_is_lifted_out_and_the_paragraph_joined():
+    doc = read(
+        "一. 导言\n\n"
+        "1. 到 2014 年年底，流离失所者人数已接近 6 000 万，成为开始保存记录以来的历史新高。1 与冲突有关的性暴力\n\n"
+        "__________________\n\n"
+        " 1 难民署的报告将这一人数确定为 5 950 万。\n"
+        " 继续被用作战争手段。\n\n"
+        "2. 第二段。\n"
+    )
+    assert body(doc) == [
+        ("Paragraph", "para-1", "到 2014 年年底，流离失所者人数已接近 6 000 万，成为开始保存记录以来的历史新高。[^1] "
+         "与冲突有关的性暴力继续被用作战争手段。"),
+        ("Paragraph", "para-2", "第二段。"),
+    ]
+    assert [(n.key, plain_text(n.inlines), n.refs) for n in doc.footnotes] == [
+        ("1", "难民署的报告将这一人数确定为 5 950 万。", 1),
+    ]
+
+
+def test_a_table_of_contents_is_dropped_even_when_its_titles_differ_from_the_body():
+    doc = read(
+        "目录\n\n"
+        "\t页次\n"
+        "一. 导言\t3\n"
+        "二. 对调解提出的质疑.....\t5\n"
+        "A. 有利环境 ……..... 6\n\n"
+        "一. 引言\n\n"
+        "1. 第一段。\n"
+    )
+    assert outline(doc) == [
+        ("Heading", "ch-1", "一. 引言"),
+        ("Paragraph", "para-1", "第一段。"),
+    ]
+    assert [r.line for r in doc.removed if r.why == "table of contents"] == [1, 3, 4, 5, 6]
+
+
+def test_a_placeholder_link_keeps_only_its_text():
+    doc = read("一. 导言\n\n1. 大会第 [70/304](#) 号决议请秘书长提交报告。\n")
+    para = doc.blocks[-1]
+    assert para.inlines == [Text("大会第 "), Text("70/304"), Text(" 号决议请秘书长提交报告。")]
+
+
+def test_a_stray_list_marker_before_an_item_is_dropped():
+    doc = read(
+        "一. 导言\n\n"
+        "1. 小组建议：\n\n"
+        "- (a) 任务规定必须明确和可实现；\n"
+        "- (b) 特派团的目标应尽可能有侧重点。\n"
+    )
+    assert body(doc) == [
+        ("Paragraph", "para-1", "小组建议："),
+        ("Item", "para-1-a", "任务规定必须明确和可实现；"),
+        ("Item", "para-1-b", "特派团的目标应尽可能有侧重点。"),
+    ]
+    assert [b.marker for b in doc.blocks if isinstance(b, Item)] == ["(a)", "(b)"]
+
+
+def test_superscript_plain_digit_and_asterisk_marks_become_references():
+    doc = read(
+        "预防性外交：取得成果*\n\n"
+        "一. 导言\n\n"
+        "1. 冲突数目达到历史新高。¹ 平民日益成为袭击目标。\n\n"
+        "2. 流离失所者人数创下新高。2\n\n"
+        "__________________\n\n"
+        "* 2015 年 7 月 13 日由于技术原因重发。\n"
+        "¹ 见乌普萨拉冲突数据方案。\n"
+        "2 难民署提供的数据。\n"
+    )
+    assert body(doc) == [
+        ("Paragraph", "para-1", "冲突数目达到历史新高。[^1] 平民日益成为袭击目标。"),
+        ("Paragraph", "para-2", "流离失所者人数创下新高。[^2]"),
+    ]
+    assert outline(doc)[0] == ("Heading", "title", "预防性外交：取得成果[^*]")
+    assert [(n.key, n.id, n.refs) for n in doc.footnotes] == [("*", "fn:star1", 1), ("1", "fn:1", 1), ("2", "fn:2", 1)]
+
+
+def test_one_footnote_cited_several_times_counts_every_reference():
+    doc = read(
+        "一. 导言\n\n"
+        "1. 内战大多发生在此前经历过内战的国家。¹\n\n"
+        "2. 这一结论同样适用于区域冲突。¹ 预防因此至关重要。¹\n\n"
+        "__________________\n\n"
+        "¹ 世界银行，《2011 年世界发展报告》。\n"
+    )
+    assert [row[2] for row in body(doc)] == [
+        "内战大多发生在此前经历过内战的国家。[^1]",
+        "这一结论同样适用于区域冲突。[^1] 预防因此至关重要。[^1]",
+    ]
+    assert [(n.key, n.refs) for n in doc.footnotes] == [("1", 3)]
+
+
+def test_a_number_without_a_footnote_definition_in_sequence_is_text():
+    """只有 6 / 人为女性 and 2015 年 3 / 月 are numbers glued at a line end like a plain-digit
+    mark; only a number that has a definition, in sequence, is a reference."""
+    doc = read(
+        "一. 导言\n\n"
+        "1. 本组织为应对性别均等方面的体制挑战作出了重大努力。然而，在 27 个现任和平行动首长中，只有 6\n"
+        "人为女性。截至 2015 年 3\n"
+        "月，这一比例未变。\n\n"
+        "2. 这一比例远低于目标。1\n\n"
+        "__________________\n\n"
+        "1 见秘书长关于妇女与和平与安全的报告。\n"
+    )
+    assert body(doc) == [
+        ("Paragraph", "para-1", "本组织为应对性别均等方面的体制挑战作出了重大努力。然而，在 27 个现任和平行动首长中，"
+         "只有 6人为女性。截至 2015 年 3月，这一比例未变。"),
+        ("Paragraph", "para-2", "这一比例远低于目标。[^1]"),
+    ]
+
+
+def test_lettered_and_roman_sub_items_carry_their_paragraph_ids():
+    doc = read(
+        "一. 导言\n\n"
+        "1. 关于领导人，小组建议：\n\n"
+        "(a) 秘书长：\n\n"
+        "(i) 采用择优任用的甄选程序；\n\n"
+        "(ii) 任命更多妇女；\n\n"
+        "(b) 会员国应提供支持。\n\n"
+        "2. 下一段。\n"
+    )
+    assert body(doc) == [
+        ("Paragraph", "para-1", "关于领导人，小组建议："),
+        ("Item", "para-1-a", "秘书长："),
+        ("Item", "para-1-a-i", "采用择优任用的甄选程序；"),
+        ("Item", "para-1-a-ii", "任命更多妇女；"),
+        ("Item", "para-1-b", "会员国应提供支持。"),
+        ("Paragraph", "para-2", "下一段。"),
+    ]
+    assert [(b.depth, b.label) for b in doc.blocks if isinstance(b, Item)] == [
+        (1, "a"), (2, "i"), (2, "ii"), (1, "b"),
+    ]
+
+
+def test_chapters_sections_and_numbered_sub_sections_are_told_from_paragraphs():
+    """1. 政治居首 after paragraph 1 is sub-section 1, not paragraph 2: the sequence decides."""
+    doc = read(
+        "一. 引言\n\n"
+        "1. 第一段。\n\n"
+        "二. 四个根本转变\n\n"
+        "A. 政治解决\n\n"
+        "1. 政治居首\n\n"
+        "2. 持久和平是通过政治解决办法实现的。\n\n"
+        "2. 伙伴关系\n\n"
+        "3. 第三段。\n"
+    )
+    assert [(type(b).__name__, b.id, getattr(b, "kind", ""), getattr(b, "level", 0))
+            for b in doc.blocks] == [
+        ("Heading", "ch-1", "chapter", 2),
+        ("Paragraph", "para-1", "", 0),
+        ("Heading", "ch-2", "chapter", 2),
+        ("Heading", "ch-2-a", "section", 3),
+        ("Heading", "ch-2-a-1", "subsection", 4),
+        ("Paragraph", "para-2", "", 0),
+        ("Heading", "ch-2-a-2", "subsection", 4),
+        ("Paragraph", "para-3", "", 0),
+    ]
+
+
+def test_a_signature_block_keeps_the_titles_above_the_signed_name():
+    doc = read(
+        "2017 年 1 月 31 日瑞典常驻联合国代表给秘书长的信\n\n"
+        " 谨随函转递一份非正式文件。\n\n"
+        " 请将本函作为安全理事会的文件分发为荷。\n\n"
+        "常驻代表\n\n"
+        "特命全权大使\n\n"
+        "奥洛夫·斯科格(签名)\n"
+    )
+    assert outline(doc) == [
+        ("Heading", "title", "2017 年 1 月 31 日瑞典常驻联合国代表给秘书长的信"),
+        ("Paragraph", "title-p1", "谨随函转递一份非正式文件。"),
+        ("Paragraph", "title-p2", "请将本函作为安全理事会的文件分发为荷。"),
+        ("Signature", "title-p3", "常驻代表 / 特命全权大使 / 奥洛夫·斯科格(签名)"),
+    ]
+
+
+def test_a_paragraph_number_out_of_sequence_is_an_error_naming_file_and_line():
+    with pytest.raises(SourceError) as caught:
+        read("一. 导言\n\n1. 第一段。\n\n2. 第二段。\n\n4. 第四段。\n")
+    assert (caught.value.path, caught.value.line) == (PATH, 7)
+    assert str(caught.value) == "trap.txt:7: paragraph number 4 out of sequence (expected 3)"
+
+
+def test_a_member_list_in_the_wrapped_layout_keeps_one_entry_per_name():
+    """Short lines without final punctuation under a heading: a long name that the wrap cut
+    is one entry, a short one that stopped before the margin is not joined to the next."""
+    doc = read(
+        "  集中力量，促进和平\n\n"
+        " 小组对和平行动所抱有的核心信念传递了这样一\n\n"
+        "个信息，即联合国必须汇集其政治、伙伴关系和\n\n"
+        "人民的力量迎接这些挑战。这意味着，必须责成\n\n"
+        "联合国和平行动更好地应对不断变化的冲突。\n\n"
+        "  附件\n\n"
+        "  和平行动问题高级别独立小组成员\n\n"
+        "Jose Ramos-Horta, 主席\n\n"
+        "Ameerah Haq, 副主席\n\n"
+        "Henrietta Joy Abena Nyarko Mensa-Bonsu 教\n\n"
+        "授(加纳)\n\n"
+        "B. Lynn Pascoe\n\n"
+        "王学贤\n"
+    )
+    assert outline(doc)[-3:] == [
+        ("Heading", "annex-1", "附件"),
+        ("Heading", "annex-1-h1", "和平行动问题高级别独立小组成员"),
+        ("Entries", "annex-1-h1-list", "Jose Ramos-Horta, 主席 / Ameerah Haq, 副主席 / "
+         "Henrietta Joy Abena Nyarko Mensa-Bonsu 教授(加纳) / B. Lynn Pascoe / 王学贤"),
+    ]
