@@ -69,9 +69,13 @@
       " 段，" + permalink(id);
   }
 
+  /** The feedback messages, in the page's script (from the report header). */
+  function feedbackLabels(header) {
+    return { copied: header.dataset.labelCopied, failed: header.dataset.labelFailed };
+  }
+
   /** One button per numbered paragraph, after its number (the number is the permalink). */
   function addCitationButtons(header) {
-    var labels = header.dataset;
     document.querySelectorAll(".md-typeset .para > a.para-num").forEach(function (number) {
       var paragraph = number.parentElement;
       if (paragraph.querySelector(".cite-button")) return;
@@ -80,12 +84,10 @@
       button.type = "button";
       button.className = "cite-button";
       button.innerHTML = COPY_ICON;
-      button.title = labels.labelCiteParagraph.replace("#", n);
+      button.title = header.dataset.labelCiteParagraph.replace("#", n);
       button.setAttribute("aria-label", button.title);
       button.addEventListener("click", function () {
-        copyWithFeedback(button, paragraphCitation(header, n, paragraph.id), {
-          copied: labels.labelCopied, failed: labels.labelFailed
-        });
+        copyWithFeedback(button, paragraphCitation(header, n, paragraph.id), feedbackLabels(header));
       });
       number.insertAdjacentElement("afterend", button);
     });
@@ -93,7 +95,7 @@
 
   /** The copy buttons of the report's GB/T 7714 and BibTeX entries. */
   function wireReportCitations(header) {
-    var labels = { copied: header.dataset.labelCopied, failed: header.dataset.labelFailed };
+    var labels = feedbackLabels(header);
     header.querySelectorAll("button[data-copy]").forEach(function (button) {
       if (button.dataset.wired) return;
       button.dataset.wired = "1";
