@@ -37,7 +37,7 @@ SEPARATOR = re.compile(r"^[_＿—–-]{5,}$")
 TOC_TITLE = re.compile(r"^目\s*录$")
 TOC_ROW = re.compile(r"\t|\.{3,}|…{2,}|·{4,}|^页\s*次$|\s\d{1,3}$")
 
-SUPERSCRIPT_NOTE = re.compile(r"^([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*(\S.*)$")
+SUPERSCRIPT_NOTE = re.compile(r"^([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})(?![⁰¹²³⁴⁵⁶⁷⁸⁹])\s*(\S.*)$")
 ASTERISK_NOTE = re.compile(r"^(\*{1,3})\s+(\S.*)$")
 PLAIN_NOTE = re.compile(r"^(\d{1,3})\s+(\S.*)$")
 NOTE_LIST_ITEM = re.compile(r"^[-–•]\s+\S")  # a quoted list inside a note that ends with ：

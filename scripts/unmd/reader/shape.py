@@ -32,16 +32,19 @@ SIGNATURE_END = re.compile(r"[(（]签名[)）]$")
 TABLE_ROW = re.compile(r"\S\t|\t\S")
 
 
-def chinese_number(text: str) -> int:
-    """一 -> 1, 十二 -> 12, 二十 -> 20 (chapter and item numbering)."""
-    if text == "十":
-        return 10
-    if "十" in text:
-        tens, _, units = text.partition("十")
-        return (CHINESE_NUMERALS.index(tens) + 1 if tens else 1) * 10 + (
-            CHINESE_NUMERALS.index(units) + 1 if units else 0
-        )
-    return CHINESE_NUMERALS.index(text) + 1
+_CHINESE_NUMBER = re.compile(r"([一二三四五六七八九])?(十)?([一二三四五六七八九])?")
+
+
+def chinese_number(text: str) -> int | None:
+    """一 -> 1, 十二 -> 12, 二十 -> 20 (chapter and item numbering); None when the text is
+    no numeral (一一, 十十: a heading or a marker the extractor garbled)."""
+    m = _CHINESE_NUMBER.fullmatch(text)
+    if not text or not m or (m[1] and m[3] and not m[2]):
+        return None
+    tens, ten, units = (CHINESE_NUMERALS.index(g) + 1 if g else 0 for g in (m[1], m[2], m[3]))
+    if not ten:
+        return tens or units
+    return (tens or 1) * 10 + units
 
 
 def roman(n: int) -> str:
@@ -69,8 +72,9 @@ def next_labels(label: str) -> list[str]:
     value = roman_value(label)
     if value:
         out.append(roman(value + 1))
-    if label and label[0] in CHINESE_NUMERALS:
-        out.append(chinese_numeral(chinese_number(label) + 1))
+    number = chinese_number(label)
+    if number:
+        out.append(chinese_numeral(number + 1))
     return out
 
 
