@@ -5,7 +5,10 @@ paragraph in two pieces; in the *wrapped* layout every ~40 characters end a line
 lines separate the pieces of one paragraph. The same rules serve both: a piece that does not
 end a sentence is continued by the next one; a structural start (chapter, section, numbered
 paragraph in sequence, item, signature, table row) always opens a new block; the rest depends
-on the layout, which is measured, not assumed.
+on the layout, which is measured, not assumed. In the wrapped layout the margin tells a line
+the wrap cut (the next word did not fit) from one the text ended: what the wrap put at a line
+start inside a sentence (二、…, (a) 至 (d) 段) is text, and a line that filled the margin is
+not a heading.
 """
 
 from __future__ import annotations
