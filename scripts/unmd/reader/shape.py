@@ -163,6 +163,8 @@ def join_text(left: str, right: str) -> str:
     at the line end (also after a Latin word's comma or full stop: vol. 54, No. 4); between
     Han characters and next to them nothing is added, since the reports differ on spacing
     around numbers and the original cannot be known."""
-    if left and right and _LATIN_END.search(left) and _ASCII_WORD.match(right[0]):
+    # Two characters are all _LATIN_END looks at: searching the whole paragraph, which grows
+    # with every piece joined onto it, made a long wrapped paragraph quadratic.
+    if left and right and _LATIN_END.search(left[-2:]) and _ASCII_WORD.match(right[0]):
         return f"{left} {right}"
     return left + right
