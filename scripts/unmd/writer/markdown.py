@@ -122,10 +122,14 @@ def table_md(t: Table) -> str:
     lines = []
     if t.caption:
         lines += [escape_line_start(escape(t.caption)), _attrs(f"{t.id}-caption", "table-caption"), ""]
-    lines.append(row(t.rows[0]))
-    lines.append("|" + "|".join(" --- " for _ in t.rows[0]) + "|")
-    lines += [row(r) for r in t.rows[1:]]
+    table = [row(t.rows[0]), "|" + "|".join(" --- " for _ in t.rows[0]) + "|", *(row(r) for r in t.rows[1:])]
+    lines.append(anchored_div(t.id, "table", "\n".join(table)))
     return "\n".join(lines)
+
+
+def anchored_div(block_id: str, cls: str, markdown: str) -> str:
+    """A block Markdown gives no attributes to (a table, a list) inside a div with its id."""
+    return f'<div id="{block_id}" class="{cls}" markdown>\n\n{markdown}\n\n</div>'
 
 
 def block_md(block) -> str:
@@ -139,7 +143,7 @@ def block_md(block) -> str:
         lines = "<br>\n".join(escape(line) for line in block.lines)
         return f"{escape_line_start(lines)}\n{_attrs(block.id, 'signature')}"
     if isinstance(block, Entries):
-        return "\n".join(f"- {inlines_md(e)}" for e in block.entries)
+        return anchored_div(block.id, "entries", "\n".join(f"- {inlines_md(e)}" for e in block.entries))
     if isinstance(block, Table):
         return table_md(block)
     raise TypeError(f"no Markdown for {type(block).__name__}")
