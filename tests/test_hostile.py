@@ -168,6 +168,10 @@ LONG_INPUTS = {
     "one line: the report run together": lambda report: repeated(run_together(report)),
     # A running-symbol look-alike made the furniture pattern backtrack exponentially.
     "one line: running-symbol look-alike": lambda report: repeated("S" + "/AB" * 1000) + "/ab",
+    # The abbreviation pass tried a definition 全称(简称) from every character of a Han run.
+    "one line: Han characters only, then a short form": lambda report: repeated(
+        re.sub(r"[^\u4e00-\u9fff]", "", report)
+    ) + "(秘书长报告)",
     # Every piece joined onto a paragraph re-read the whole paragraph: quadratic. (Digits are
     # dropped so that no cut starts a line with a paragraph number.)
     "one paragraph wrapped every 40 characters": lambda report: wrapped(

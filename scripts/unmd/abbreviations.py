@@ -24,11 +24,18 @@ from typing import Iterable, Iterator
 from .glossary import longest_first_pattern, split_matches
 from .model import Abbr, Document, Emphasis, FootnoteRef, Heading, Inline, Link, Text
 
-DEFINITION = re.compile(r"(?P<run>[\u4e00-\u9fff·]+)\s*[(（](?P<short>[\u4e00-\u9fff·]{2,12})[)）]")
+# The run starts where a run of Han characters starts (the lookbehind): tried from inside a run,
+# as the search otherwise does, a long run without a parenthesis costs quadratic time.
+DEFINITION = re.compile(
+    r"(?<![\u4e00-\u9fff·])(?P<run>[\u4e00-\u9fff·]+)\s*[(（](?P<short>[\u4e00-\u9fff·]{2,12})[)）]"
+)
 UN = "联合国"
 # A character right after 联合国 that shows it is not the start of a name (联合国和美洲国家组织).
 CONNECTIVES = set("和与及或、的在对向同以")
 LONGEST_NAME = 20  # characters; the longest full name in the corpus has 18
+# How much of the run before a parenthesis can hold the full name: far more than any name, and
+# a bound that keeps full_name's suffix search cheap on a line of thousands of Han characters.
+NAME_ROOM = 100
 
 
 @dataclass(frozen=True)
@@ -116,7 +123,7 @@ def _definitions(doc: Document, known: frozenset[str]) -> Iterator[Definition]:
             offset += len(node.text)
         text = "".join(parts)
         for m in DEFINITION.finditer(text):
-            full = full_name(m.group("run"), m.group("short"), known)
+            full = full_name(m.group("run")[-NAME_ROOM:], m.group("short"), known)
             if full is None or len(m.group("short")) >= len(full):
                 continue
             node, node_offset = next((n, o) for n, o in reversed(nodes) if o < m.end())
