@@ -1,0 +1,39 @@
+"""The plain-link fast path (overrides/hooks/plain_links.py) renders exactly what Python-Markdown does."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from mkdocs.config import load_config
+from mkdocs.structure.files import get_files
+from mkdocs.structure.pages import Page
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def rendered_pages(variant: str, fast_path: bool) -> dict[str, str]:
+    """Every page of the variant as the site renders it (its hooks' extensions included), with
+    the fast path or without it."""
+    config = load_config(config_file=str(ROOT / f"mkdocs-{variant}.yml"))
+    config = config.plugins.on_config(config)
+    fast = [e for e in config.markdown_extensions if type(e).__name__ == "PlainClassedLinks"]
+    assert len(fast) == 1, "the variant config no longer runs the plain_links hook"
+    if not fast_path:
+        config.markdown_extensions.remove(fast[0])
+    files = get_files(config)
+    pages = {}
+    for file in files.documentation_pages():
+        page = Page(None, file, config)
+        page.read_source(config)
+        Page.render(page, config, files)
+        pages[file.src_uri] = page.content
+    return pages
+
+
+@pytest.mark.parametrize("variant", ["zh-Hans", "zh-Hant"])
+def test_the_fast_path_renders_every_page_as_python_markdown_does(variant, monkeypatch):
+    monkeypatch.chdir(ROOT)  # the configs name docs_dir relative to the repository
+    fast = rendered_pages(variant, fast_path=True)
+    assert sum(page.count('class="glossary-link"') for page in fast.values()) > 100
+    assert fast == rendered_pages(variant, fast_path=False)
