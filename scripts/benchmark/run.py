@@ -140,7 +140,7 @@ def build_commands(root: Path) -> list[list[str]]:
     return [
         [sys.executable, "-m", "unmd.cli", "build-docs",
          "--catalog", str(root / "sources" / "catalog.yml"), "--docs", str(root / "docs")],
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"],
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],  # not --quiet: it hides the warnings --strict counts
     ]
 
 
