@@ -354,3 +354,46 @@ def test_a_member_list_in_the_wrapped_layout_keeps_one_entry_per_name():
         ("Entries", "annex-1-h1-list", "Jose Ramos-Horta, 主席 / Ameerah Haq, 副主席 / "
          "Henrietta Joy Abena Nyarko Mensa-Bonsu 教授(加纳) / B. Lynn Pascoe / 王学贤"),
     ]
+
+
+
+# Wrapped at 20 Han characters: a note that ends with a URL and then 。 (its last line stops
+# short of the margin), and the paragraph the note block interrupted going on flush left.
+NOTE_ENDING_IN_A_URL = """\
+  一. 导言
+
+1. 小组建议与二十国集团和七国+集团1等现有会
+
+__________________
+
+ 1 七国+集团成员包括受冲突影响的国家(见
+
+www.g7plus.org)。
+
+员国集团建立基础广泛的联盟，以便查明和动员
+
+预防新出现冲突方面的支持。这一联盟应当定期
+
+举行会议。
+
+2. 小组认为，各方必须共同努力，推动政治解决
+
+，而不是仅靠军事手段来管理冲突及其后果。预
+
+防冲突的首要职责应由会员国担负，联合国则应
+
+当提供支持。
+"""
+
+
+def test_a_note_ending_in_a_url_then_a_full_stop_has_ended():
+    doc = read(NOTE_ENDING_IN_A_URL)
+    assert body(doc) == [
+        ("Paragraph", "para-1", "小组建议与二十国集团和七国+集团[^1]等现有会员国集团建立基础广泛的联盟，以便查明和动员"
+         "预防新出现冲突方面的支持。这一联盟应当定期举行会议。"),
+        ("Paragraph", "para-2", "小组认为，各方必须共同努力，推动政治解决，而不是仅靠军事手段来管理冲突及其后果。"
+         "预防冲突的首要职责应由会员国担负，联合国则应当提供支持。"),
+    ]
+    assert [(n.key, plain_text(n.inlines)) for n in doc.footnotes] == [
+        ("1", "七国+集团成员包括受冲突影响的国家(见www.g7plus.org)。"),
+    ]

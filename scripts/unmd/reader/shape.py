@@ -96,15 +96,16 @@ _END_ROOM = 2000
 def ends_sentence(text: str) -> bool:
     """True when the text ends a sentence (a footnote mark after the end still counts).
 
-    A period that ends a URL cut by the line end (可查阅 www.) ends nothing."""
+    A period that ends a URL cut by the line end (可查阅 www.) ends nothing; a full-width
+    stop after a URL (见 www.g7plus.org)。 ends the sentence like any other."""
     text = text.rstrip()
     mark = _TRAILING_MARK.search(text, max(0, len(text) - _MARK_ROOM))
     end = mark.start() if mark else len(text)
     tail = text[max(0, end - _END_ROOM) : end].rstrip(_CLOSERS)
-    last_word = tail.rsplit(None, 1)[-1] if tail and not tail[-1].isspace() else ""
-    if _URL_START.search(last_word):
+    if not tail or tail[-1] not in _SENTENCE_END:
         return False
-    return bool(tail) and tail[-1] in _SENTENCE_END
+    last_word = tail.rsplit(None, 1)[-1]
+    return not (tail[-1].isascii() and _URL_START.search(last_word))
 
 
 def heading_like(text: str, limit: int = 50) -> bool:
