@@ -82,8 +82,17 @@ def _write_atomically(path: Path, lines: list[str]) -> None:
         raise
 
 
-def write_search_dicts(out_dir: Path, terms: list[str]) -> dict[str, Path]:
-    """Write the zh-Hant main dictionary and both user dictionaries; return their paths by role."""
+def main_dict_hant() -> list[str]:
+    """The lines of jieba's dictionary in zh-Hant, from the cache unless the converter changed
+    (making them takes seconds; they depend on no report, so build-docs makes them meanwhile)."""
+    source = jieba_main_dict()
+    key = fingerprint(CODE, source.read_bytes())
+    return DiskCache("search-dicts").get_or_compute(key, lambda: hant_main_dict_lines(source))
+
+
+def write_search_dicts(out_dir: Path, terms: list[str], main_hant: list[str] | None = None) -> dict[str, Path]:
+    """Write the zh-Hant main dictionary (`main_hant`, made here if not given) and both user
+    dictionaries; return their paths by role."""
     out_dir = Path(out_dir)
     words = user_words(terms)
     paths = {
@@ -91,10 +100,7 @@ def write_search_dicts(out_dir: Path, terms: list[str]) -> dict[str, Path]:
         "user-zh-Hans": out_dir / USER_DICT["zh-Hans"],
         "user-zh-Hant": out_dir / USER_DICT["zh-Hant"],
     }
-    source = jieba_main_dict()
-    key = fingerprint(CODE, source.read_bytes())
-    main_hant = DiskCache("search-dicts").get_or_compute(key, lambda: hant_main_dict_lines(source))
-    _write_atomically(paths["main-zh-Hant"], main_hant)
+    _write_atomically(paths["main-zh-Hant"], main_hant if main_hant is not None else main_dict_hant())
     _write_atomically(paths["user-zh-Hans"], words)
     _write_atomically(paths["user-zh-Hant"], list(dict.fromkeys(convert_text(w) for w in words)))
     return paths
