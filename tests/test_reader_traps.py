@@ -397,3 +397,102 @@ def test_a_note_ending_in_a_url_then_a_full_stop_has_ended():
     assert [(n.key, plain_text(n.inlines)) for n in doc.footnotes] == [
         ("1", "七国+集团成员包括受冲突影响的国家(见www.g7plus.org)。"),
     ]
+
+
+# Wrapped at 22 Han characters, no page furniture after the note blocks: a note that ends on
+# a full line (with a full stop, or with the bracket closing its citation) while the body
+# line before the block was cut too; a note whose first sentence ends on a full line and
+# goes on up to the next note.
+NOTE_ENDING_ON_A_FULL_LINE = """\
+  一. 导言
+
+1. 小组认为，国际化的冲突数量增加了九倍；1 在一
+
+__________________
+
+ 1 见乌普萨拉冲突数据方案数据集和趋势分析报告
+
+，联合国大学政策研究中心，东京，2017 年。
+
+些情况下，会员国利用地方和国家的不满从中渔利
+
+，从而使冲突更血腥、延续时间更长。
+
+2. 武装暴力造成的流离失所现象达到最高记录，2 另
+
+__________________
+
+ 2 难民署的报告将这一人数确定为六千五百万人。
+
+内战的定义见乌普萨拉冲突数据方案。
+
+ 3 世界银行，2011 年世界发展报告，华盛顿特区
+
+，联合国大学政策研究中心(东京，2017 年)
+
+外，许多国家都爆发了新的冲突，3 冲突的起因和
+
+形式也日益多样化。
+
+3. 小组建议，各方必须共同努力，推动政治解决。
+"""
+
+
+def test_the_body_a_note_block_cut_resumes_after_a_note_that_ended_on_a_full_line():
+    doc = read(NOTE_ENDING_ON_A_FULL_LINE)
+    assert body(doc) == [
+        ("Paragraph", "para-1", "小组认为，国际化的冲突数量增加了九倍；[^1] 在一些情况下，会员国利用地方和国家的不满从中渔利"
+         "，从而使冲突更血腥、延续时间更长。"),
+        ("Paragraph", "para-2", "武装暴力造成的流离失所现象达到最高记录，[^2] 另外，许多国家都爆发了新的冲突，[^3] "
+         "冲突的起因和形式也日益多样化。"),
+        ("Paragraph", "para-3", "小组建议，各方必须共同努力，推动政治解决。"),
+    ]
+    assert [(n.key, plain_text(n.inlines)) for n in doc.footnotes] == [
+        ("1", "见乌普萨拉冲突数据方案数据集和趋势分析报告，联合国大学政策研究中心，东京，2017 年。"),
+        ("2", "难民署的报告将这一人数确定为六千五百万人。内战的定义见乌普萨拉冲突数据方案。"),
+        ("3", "世界银行，2011 年世界发展报告，华盛顿特区，联合国大学政策研究中心(东京，2017 年)"),
+    ]
+
+
+# A note quoting numbered paragraphs (“1. …。“2. …。”): a full stop inside the quotation, on a
+# full line, does not end it; its last line almost reaches the margin.
+NOTE_QUOTING_PARAGRAPHS = """\
+  一. 导言
+
+1. 小组认为，《宪章》第四十三条1 呼吁会员国作出安
+
+__________________
+
+ 1 《联合国宪章》第四十三条规定：“1. 联合国各会
+
+员国依特别协定，供给为维持和平所必需之军队。
+
+“2. 此项协定由安全理事会与会员国缔结之。”
+
+排，向安全理事会提供武装部队、援助和设施，以便
+
+维持国际和平与安全。这一规定从未得到执行，各
+
+会员国应当重新审议这一问题，并提出具体的建议
+
+，以便联合国能够更加迅速地部署维和人员。
+
+2. 小组建议，各方必须共同努力，推动政治解决，而
+
+不是仅靠军事手段来管理冲突及其后果。预防冲突的
+
+首要职责应由会员国担负，联合国则应当提供支持。
+"""
+
+
+def test_a_note_does_not_end_inside_a_quotation_it_opened():
+    doc = read(NOTE_QUOTING_PARAGRAPHS)
+    assert body(doc)[0] == (
+        "Paragraph", "para-1", "小组认为，《宪章》第四十三条[^1] 呼吁会员国作出安排，向安全理事会提供武装部队、援助和设施，"
+        "以便维持国际和平与安全。这一规定从未得到执行，各会员国应当重新审议这一问题，并提出具体的建议，"
+        "以便联合国能够更加迅速地部署维和人员。",
+    )
+    assert [(n.key, plain_text(n.inlines)) for n in doc.footnotes] == [
+        ("1", "《联合国宪章》第四十三条规定：“1. 联合国各会员国依特别协定，供给为维持和平所必需之军队。"
+         "“2. 此项协定由安全理事会与会员国缔结之。”"),
+    ]

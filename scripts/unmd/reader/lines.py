@@ -8,6 +8,7 @@ interrupted is whole again when the pieces are joined.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -99,25 +100,71 @@ def _note_start(text: str, in_zone: bool, next_number: int) -> tuple[str, str, b
     return None
 
 
+# How far back a note's open quotation is looked for (a note grows line by line: the whole
+# text each time would make a long note quadratic).
+_QUOTE_ROOM = 2000
+
+
 def _ends_note(text: str) -> bool:
-    """A note ends with a full stop; a colon announces what follows (…规定：“1. …”)."""
+    """A note ends with a full stop, or with the bracket that closes its citation (…(2015 年，
+    巴黎，经合组织出版)), never inside a quotation it opened (…规定：“1. …。“2. …。”); a
+    colon announces what follows (…规定：“1. …”)."""
     text = text.rstrip()
+    quoted = text[-_QUOTE_ROOM:]
+    if quoted.rfind("“") > quoted.rfind("”"):
+        return False
+    if text.endswith((")", "）")):
+        return True
     return ends_sentence(text) and not text.endswith(("：", ":", "；", ";"))
 
 
-def _note_goes_on(note: str, tail: str, line: str, indent: int, wrap: float) -> bool:
+def _note_goes_on(note: str, tail: str, line: str, indent: int, wrap: float, body_resumes) -> bool:
     """Whether `line` continues a wrapped note whose last line was `tail`.
 
     After a line the wrap cut, the note goes on whatever the line starts with (三分之 /
-    二、…; 第 62 段 / (f) 分段) unless the note had come to a full stop and a numbered
-    paragraph or heading follows; a full stop at the cut (or the one of vol. No. etc.) does
-    not end it. The wrap cut a line only when the next is flush left: a note's lines are,
-    the body resuming after a page break often is not. After a line that stopped short,
-    the note goes on only while its text has not come to a full stop."""
+    二、…; 第 62 段 / (f) 分段) unless the note had ended and a numbered paragraph or
+    heading follows, or `body_resumes()` says the line goes on with the body text that the
+    note block interrupted; a full stop at the cut (or the one of vol. No. etc.) does not end
+    the note otherwise. The wrap cut a line only when the next is flush left: a note's lines
+    are, the body resuming after a page break often is not. After a line that stopped short,
+    the note goes on only while its text has not ended."""
     ended = _ends_note(note)
     if not indent and fills_line(tail, line, wrap):
-        return not (ended and _opens_structure(line))
+        return not (ended and (_opens_structure(line) or body_resumes()))
     return not ended and not _opens_structure(line)
+
+
+# How many lines a note that ended at a full line is read on to see where it would end.
+_NOTE_RUN_LIMIT = 100
+
+
+def _note_run_end(lines: list[str], start: int, note: str, body_tail: str, wrap: float, next_number: int) -> int | None:
+    """Where a note that ended on a full line ends when the lines from `start` on are its own
+    (the index of the line after them), or None when they go on with the body that the note
+    block interrupted.
+
+    Both are possible when the body line before the block was cut by the wrap too. A note
+    block is printed whole before the body resumes, so the lines are read as the note going
+    on, and where that run stops decides: at the next note, the page end (separator or
+    furniture) or a flush-left line that goes on with the cut body line, the run was the
+    note's (if its text ends there); at a numbered paragraph, heading, indented line or the
+    end of the text, the run was the rest of the paragraph."""
+    text, tail = note, ""
+    run = ((index, raw) for index, raw in enumerate(itertools.islice(lines, start, None), start) if raw.strip())
+    for index, raw in itertools.islice(run, _NOTE_RUN_LIMIT):
+        line = raw.strip()
+        if SEPARATOR.match(line) or furniture_kind(line) or _note_start(line, True, next_number):
+            return index if _ends_note(text) else None
+        indent = _indent(raw)
+        if tail and not _note_goes_on(text, tail, line, indent, wrap, lambda: False):
+            resumes = not indent and not _opens_structure(line) and fills_line(body_tail, line, wrap)
+            return index if resumes and _ends_note(text) else None
+        text, tail = join_text(text, line), line
+    return None
+
+
+def _indent(raw: str) -> int:
+    return len(raw) - len(raw.lstrip(" \u3000"))
 
 
 def _opens_structure(text: str) -> bool:
@@ -137,10 +184,11 @@ def split_layout(text: str) -> Layout:
     open_note: NoteText | None = None  # a wrapped note that the next line may continue
     note_tail = ""  # the open note's last line
     listing_note: NoteText | None = None  # a note whose text announced a list (…规定：)
+    note_run_end = 0  # the lines before it were read on as the open note's: no need to ask again
     for index, raw in enumerate(lines):
         number = index + 1
         stripped = raw.strip()
-        indent = len(raw) - len(raw.lstrip(" \u3000"))
+        indent = _indent(raw)
         if not stripped:
             after_blank = True
             continue
@@ -181,7 +229,17 @@ def split_layout(text: str) -> Layout:
             listing_note.last_line = number
             continue
         listing_note = None
-        if open_note is not None and _note_goes_on(open_note.text, note_tail, stripped, indent, wrap):
+        body_tail = layout.pieces[-1].text if layout.pieces else ""
+
+        def body_resumes() -> bool:
+            nonlocal note_run_end
+            if index < note_run_end or not body_tail or not fills_line(body_tail, stripped, wrap):
+                return False
+            end = _note_run_end(lines, index, open_note.text, body_tail, wrap, next_number)
+            note_run_end = end or 0
+            return end is None
+
+        if open_note is not None and _note_goes_on(open_note.text, note_tail, stripped, indent, wrap, body_resumes):
             open_note.text = join_text(open_note.text, stripped)
             open_note.last_line = number
             note_tail = stripped
