@@ -496,3 +496,43 @@ def test_a_note_does_not_end_inside_a_quotation_it_opened():
         ("1", "《联合国宪章》第四十三条规定：“1. 联合国各会员国依特别协定，供给为维持和平所必需之军队。"
          "“2. 此项协定由安全理事会与会员国缔结之。”"),
     ]
+
+
+# Wrapped at 22 Han characters: a plain-digit mark that repeats note 1 where the line ends,
+# the Han text after it on the next line (the space between them is printed on neither).
+REPEATED_MARK_AT_A_LINE_END = """\
+  一. 导言
+
+1. 内战大多发生在此前经历过内战的国家。1 预防
+
+因此至关重要，我们必须加倍努力支持会员国。
+
+__________________
+
+ 1 世界银行，《2011 年世界发展报告》。
+
+2. 过去十年的内战有百分之九十发生于此前三十年
+
+内经历过内战的国家，或者发生于邻近的国家1
+
+鉴于此，所有联合国特派团都是重要的应对危机的
+
+工具，其工作应当得到会员国更有力的支持和配合
+
+，而不是仅靠军事手段来管理冲突及其后果。预防
+
+冲突的首要职责应由会员国担负，联合国则应当提
+
+供支持。
+"""
+
+
+def test_a_repeated_plain_digit_mark_at_a_line_end_stays_a_reference():
+    doc = read(REPEATED_MARK_AT_A_LINE_END)
+    assert body(doc) == [
+        ("Paragraph", "para-1", "内战大多发生在此前经历过内战的国家。[^1] 预防因此至关重要，我们必须加倍努力支持会员国。"),
+        ("Paragraph", "para-2", "过去十年的内战有百分之九十发生于此前三十年内经历过内战的国家，或者发生于邻近的国家[^1] "
+         "鉴于此，所有联合国特派团都是重要的应对危机的工具，其工作应当得到会员国更有力的支持和配合，"
+         "而不是仅靠军事手段来管理冲突及其后果。预防冲突的首要职责应由会员国担负，联合国则应当提供支持。"),
+    ]
+    assert [(n.key, n.refs) for n in doc.footnotes] == [("1", 2)]

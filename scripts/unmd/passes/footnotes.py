@@ -13,15 +13,14 @@ import re
 
 from ..errors import SourceError, warn
 from ..model import Document, FootnoteRef, Heading, Inline, Text
-from ..reader.shape import SUPERSCRIPT_VALUE
+from ..reader.shape import COUNT_UNITS, MARK_GLUED_AFTER, SUPERSCRIPT_VALUE
 
 _SUPERSCRIPT = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
 _ASTERISKS = re.compile(r"(?<=[^\s*])(\*{1,3})(?![*\w])")
 _GLUED_DIGITS = re.compile(
-    r"(?<=[\u3400-\u9fff。，、；：！？”’）)》」』,;])(\d{1,3})"
-    r"(?=$|\s(?![\d年月日个名次倍岁人项条段页号届])|[\u3400-\u9fff。，、；：！？“（(])"
+    rf"(?<={MARK_GLUED_AFTER})(\d{{1,3}})"
+    rf"(?=$|\s(?![\d{COUNT_UNITS}])|[\u3400-\u9fff。，、；：！？“（(])"
 )
-_UNIT_AFTER = set("年月日个名次倍岁人项条段页号届")
 
 
 def _split_text(inlines: list[Inline], pattern: re.Pattern[str], key_of) -> list[Inline]:
@@ -99,7 +98,7 @@ def _resolve_plain_digits(doc: Document, notes: dict, referenced: set[str]) -> N
             def key_of(m: re.Match[str], number=number) -> str | None:
                 nonlocal found
                 rest = m.string[m.end() : m.end() + 1]
-                if found or int(m.group(1)) != number or rest in _UNIT_AFTER:
+                if found or int(m.group(1)) != number or (rest and rest in COUNT_UNITS):
                     return None
                 found = True
                 return str(number)
@@ -111,8 +110,8 @@ def _resolve_plain_digits(doc: Document, notes: dict, referenced: set[str]) -> N
 
 
 _REPEATED = re.compile(
-    r"(?<=[\u3400-\u9fff。，、；：！？”’）)》」』,;])(\d{1,3})"
-    r"(?=$|\s(?![\d年月日个名次倍岁人项条段页号届])|[。，、；：！？(（])"
+    rf"(?<={MARK_GLUED_AFTER})(\d{{1,3}})"
+    rf"(?=$|\s(?![\d{COUNT_UNITS}])|[。，、；：！？(（])"
 )
 
 

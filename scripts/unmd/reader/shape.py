@@ -120,6 +120,12 @@ def heading_like(text: str, limit: int = 50) -> bool:
     )
 
 
+# What a number counts when it is glued before them (16个月, 6 人): a number, not a note mark.
+COUNT_UNITS = "年月日个名次倍岁人项条段页号届"
+# What a plain-digit footnote mark is glued after: Han text or its punctuation (历史新高。1).
+MARK_GLUED_AFTER = r"[\u3400-\u9fff。，、；：！？”’）)》」』,;]"
+# Such a mark at the end of a piece (…的国家10 / 鉴于此): the reports follow it with a space.
+_PLAIN_MARK_END = re.compile(rf"{MARK_GLUED_AFTER}\d{{1,3}}$")
 _ASCII_WORD = re.compile(r"[A-Za-z0-9%]")
 _LATIN_END = re.compile(r"(?:[A-Za-z0-9%]|[,;]|[A-Za-z]\.)$")
 
@@ -161,11 +167,15 @@ def fills_line(line: str, following: str, margin: float) -> bool:
 
 def join_text(left: str, right: str) -> str:
     """Join two wrapped pieces. Only where two Latin words or numbers meet was a space lost
-    at the line end (also after a Latin word's comma or full stop: vol. 54, No. 4); between
-    Han characters and next to them nothing is added, since the reports differ on spacing
-    around numbers and the original cannot be known."""
-    # Two characters are all _LATIN_END looks at: searching the whole paragraph, which grows
+    at the line end (also after a Latin word's comma or full stop: vol. 54, No. 4), or after
+    a plain-digit mark that the line end cut from the Han text after it (国家10 / 鉴于此: the
+    footnote pass tells a mark that repeats a note from a number by that space); elsewhere
+    between Han characters and next to them nothing is added, since the reports differ on
+    spacing around numbers and the original cannot be known."""
+    # A few characters are all this looks at: searching the whole paragraph, which grows
     # with every piece joined onto it, made a long wrapped paragraph quadratic.
     if left and right and _LATIN_END.search(left[-2:]) and _ASCII_WORD.match(right[0]):
+        return f"{left} {right}"
+    if left and right and HAN.match(right[0]) and right[0] not in COUNT_UNITS and _PLAIN_MARK_END.search(left[-4:]):
         return f"{left} {right}"
     return left + right
