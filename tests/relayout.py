@@ -2,13 +2,15 @@
 
 The tests use it to prove the reader recovers the same document whatever the layout: another
 wrap width with blank lines between pieces, indented paragraphs and centred headings,
-plain-digit footnote marks with separator-and-block footnotes at page ends, page furniture
-(running symbol, job number, undocs link) at page breaks.
+plain-digit footnote marks with separator-and-block footnotes at page ends (after the line
+of the last mark they hold), page furniture (running symbol, job number, undocs link) at
+page breaks.
 """
 
 from __future__ import annotations
 
 import random
+import re
 
 from unmd.model import Document, Entries, FootnoteRef, Heading, Item, Paragraph, Signature, Table, Text
 from unmd.reader.shape import line_width
@@ -79,6 +81,26 @@ def _wrap(text: str, width: int) -> list[str]:
     return pieces
 
 
+def _non_space(text: str) -> int:
+    return len(re.sub(r"\s", "", text))
+
+
+def line_of_last_mark(block, pieces: list[str]) -> int:
+    """The index of the wrapped line that holds the block's last footnote mark: its notes
+    are printed after that line (a page prints the notes of the marks on it)."""
+    inlines = block.inlines
+    before = _non_space(source_lines(block)[1][0]) - _non_space(marked_text(inlines))  # "12. ", "(a) "
+    for index, node in enumerate(inlines):
+        if isinstance(node, FootnoteRef):
+            end = before + _non_space(marked_text(inlines[: index + 1]))
+    seen = 0
+    for number, piece in enumerate(pieces):
+        seen += _non_space(piece)
+        if seen >= end:
+            return number
+    return len(pieces) - 1
+
+
 def _note_block(notes, keys: list[str], width: int) -> list[str]:
     out = ["__________________", ""]
     for key in keys:
@@ -107,7 +129,7 @@ def relayout(doc: Document, width: int, seed: int = 0) -> str:
             else:
                 wrapped = _wrap(line, width)
                 pieces += [indent + wrapped[0]] + wrapped[1:]
-        page_break = rng.randrange(len(pieces)) if keys else -1
+        page_break = rng.randrange(line_of_last_mark(block, pieces), len(pieces)) if keys else -1
         for number, piece in enumerate(pieces):
             out += [piece, ""]
             if number == page_break:
