@@ -148,7 +148,7 @@ def _note_run_end(lines: list[str], start: int, note: str, body_tail: str, wrap:
     on, and where that run stops decides: at the next note, the page end (separator or
     furniture) or a flush-left line that goes on with the cut body line, the run was the
     note's (if its text ends there); at a numbered paragraph, heading, indented line or the
-    end of the text, the run was the rest of the paragraph."""
+    end of the text, the run was the rest of the paragraph (if it ends a sentence there)."""
     text, tail = note, ""
     run = ((index, raw) for index, raw in enumerate(itertools.islice(lines, start, None), start) if raw.strip())
     for index, raw in itertools.islice(run, _NOTE_RUN_LIMIT):
@@ -158,7 +158,8 @@ def _note_run_end(lines: list[str], start: int, note: str, body_tail: str, wrap:
         indent = _indent(raw)
         if tail and not _note_goes_on(text, tail, line, indent, wrap, lambda: False):
             resumes = not indent and not _opens_structure(line) and fills_line(body_tail, line, wrap)
-            return index if resumes and _ends_note(text) else None
+            paragraph_ended = not resumes and ends_sentence(tail)
+            return None if paragraph_ended or not _ends_note(text) else index
         text, tail = join_text(text, line), line
     return None
 
