@@ -76,7 +76,7 @@ def _page_text(page: str) -> tuple[str, str]:
     """(body, footnotes) text of a page rendered as the site renders it."""
     html = markdown.markdown(
         page.split("---\n", 2)[2],
-        extensions=["attr_list", "footnotes", "md_in_html", "tables", "abbr"],
+        extensions=["attr_list", "footnotes", "md_in_html", "tables"],
     )
     body, _, notes = html.partition('<div class="footnote">')
     strip = lambda s: re.sub(r"<[^>]+>", "", s)  # noqa: E731

@@ -12,6 +12,7 @@ linked, converted and segmented the same way everywhere.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -151,11 +152,16 @@ def split_matches(text: str, pattern: re.Pattern[str], make: Callable[[re.Match[
 # ---------------------------------------------------------------- loading
 
 
+@functools.lru_cache(maxsize=None)
 def load_glossary(path: Path = GLOSSARY_YML) -> Glossary:
-    """Read and check the glossary; a bad entry stops the build naming the file and line."""
+    """Read and check the glossary; a bad entry stops the build naming the file and line.
+
+    Read once per process (the pages, the OpenCC table and the search dictionaries all need
+    it), with libyaml when it is there."""
     text = path.read_text(encoding="utf-8")
-    root = yaml.compose(text)
-    data = yaml.safe_load(text)
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    root = yaml.compose(text, Loader=loader)
+    data = yaml.load(text, Loader=loader)
     if not isinstance(data, dict) or not isinstance(data.get("terms"), list):
         raise SourceError(str(path), 1, "expected a mapping with a `terms` list")
     term_nodes = next(v for k, v in root.value if k.value == "terms").value
