@@ -4,9 +4,13 @@ out, the reader gives back the same paragraphs and loses no character.
 The layout is drawn, not fixed: a page width per report and a slightly narrower width per
 paragraph (justified text does not reach the margin exactly), the page break that carries a
 paragraph's footnote block after any of its lines from the one that holds its last mark (a
-page prints the notes of the marks on it), and page furniture (running symbol, job number,
-undocs link) between any two lines of body text. tests/relayout.py does the same with
-one fixed choice per width; here hypothesis makes the choices, and a failure names them.
+page prints the notes of the marks on it) and a line of the page's furniture after the block,
+and page furniture (running symbol, job number, undocs link) between any two lines of body
+text. Without furniture after a note block, a note whose sentence ends on a full line and a
+paragraph that goes on after the block can read either way (A/72/115 note 2 at page width
+56); tests/test_reader_traps.py checks the reader's choice there on cases that are clear.
+tests/relayout.py does the same with one fixed choice per width; here hypothesis makes the
+choices, and a failure names them.
 PROPERTY_EXAMPLES=500 in the environment draws more layouts than the default 30.
 """
 
@@ -94,7 +98,7 @@ def layouts(draw) -> Layout:
             out += [piece, ""]
             body_lines.append(len(out))
             if number == page_break:
-                out += _note_block(notes, keys, page_width)
+                out += _note_block(notes, keys, page_width) + [draw(st.sampled_from(FURNITURE)), ""]
                 for key in keys:
                     notes.pop(key)
         if index == 0 and lost:
