@@ -112,6 +112,21 @@ def _note_block(notes, keys: list[str], width: int) -> list[str]:
     return out
 
 
+def block_pieces(block, width: int, notes: dict) -> tuple[list[str], list[str]]:
+    """The block's lines wrapped at `width`, and the keys of the notes in `notes` (those not
+    printed yet) that it marks, in order."""
+    indent, lines = source_lines(block)
+    pieces = []
+    for line in lines:
+        if isinstance(block, (Table, Signature)):
+            pieces.append(line)
+        else:
+            wrapped = _wrap(line, width)
+            pieces += [indent + wrapped[0]] + wrapped[1:]
+    keys = [r.key for r in getattr(block, "inlines", []) if isinstance(r, FootnoteRef)]
+    return pieces, [k for k in dict.fromkeys(keys) if k in notes]
+
+
 def relayout(doc: Document, width: int, seed: int = 0) -> str:
     """The document as a wrapped-layout extractor would print it."""
     rng = random.Random(seed)
@@ -119,16 +134,7 @@ def relayout(doc: Document, width: int, seed: int = 0) -> str:
     lost = [n.key for n in doc.footnotes if n.mark_lost]
     out: list[str] = []
     for index, block in enumerate(doc.blocks):
-        indent, lines = source_lines(block)
-        keys = [r.key for r in getattr(block, "inlines", []) if isinstance(r, FootnoteRef)]
-        keys = [k for k in dict.fromkeys(keys) if k in notes]
-        pieces = []
-        for line in lines:
-            if isinstance(block, (Table, Signature)):
-                pieces.append(line)
-            else:
-                wrapped = _wrap(line, width)
-                pieces += [indent + wrapped[0]] + wrapped[1:]
+        pieces, keys = block_pieces(block, width, notes)
         page_break = rng.randrange(line_of_last_mark(block, pieces), len(pieces)) if keys else -1
         for number, piece in enumerate(pieces):
             out += [piece, ""]

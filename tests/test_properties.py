@@ -23,10 +23,10 @@ from collections import Counter
 from corpus import documents
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
-from relayout import FURNITURE, _note_block, _wrap, line_of_last_mark, marked_text, source_lines
+from relayout import FURNITURE, _note_block, block_pieces, line_of_last_mark, marked_text
 from test_relayout import signature
 
-from unmd.model import Document, Entries, FootnoteRef, Signature, Table
+from unmd.model import Document, Entries, Signature, Table
 from unmd.passes.footnotes import resolve_footnotes
 from unmd.reader import read_text
 
@@ -80,17 +80,7 @@ def layouts(draw) -> Layout:
     body_lines: list[int] = []  # indexes in `out` just after a line of body text
     for index, block in enumerate(doc.blocks):
         narrower[block.id] = draw(st.integers(0, 1))
-        width = page_width - narrower[block.id]
-        indent, lines = source_lines(block)
-        pieces = []
-        for line in lines:
-            if isinstance(block, (Table, Signature)):
-                pieces.append(line)
-            else:
-                wrapped = _wrap(line, width)
-                pieces += [indent + wrapped[0]] + wrapped[1:]
-        keys = [r.key for r in getattr(block, "inlines", []) if isinstance(r, FootnoteRef)]
-        keys = [k for k in dict.fromkeys(keys) if k in notes]
+        pieces, keys = block_pieces(block, page_width - narrower[block.id], notes)
         page_break = -1
         if keys:
             page_break = breaks[block.id] = draw(st.integers(line_of_last_mark(block, pieces), len(pieces) - 1))
