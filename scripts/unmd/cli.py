@@ -19,7 +19,7 @@ from .catalog import CATALOG, ROOT, Entry, load_catalog
 from .errors import SourceError
 from .glossary import GLOSSARY_PAGE, glossary_markdown, terms_for_dictionaries
 from .hant import to_hant
-from .model import Document, Heading, plain_text
+from .model import Document
 from .pipeline import context_of, convert, convert_corpus, document_key
 from .searchdict import main_dict_hant, write_search_dicts
 from .sitepages import write_site_pages
@@ -38,13 +38,9 @@ def cmd_convert(args: argparse.Namespace) -> int:
 
 def report_summary(entry, doc) -> dict:
     """What the landing pages list about a report."""
-    chapters = [
-        (plain_text(b.inlines), b.id) for b in doc.blocks if isinstance(b, Heading) and b.level == 2
-    ]
     return {
         "slug": entry.slug, "symbols": entry.symbols, "date": entry.date, "kind": entry.kind,
-        "kind_zh": entry.kind_zh, "title_zh": entry.title_zh, "title_en": entry.title_en,
-        "paragraphs": len(doc.numbered()), "chapters": chapters,
+        "kind_zh": entry.kind_zh, "title_zh": entry.title_zh, "paragraphs": len(doc.numbered()),
     }
 
 
