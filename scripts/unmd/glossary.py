@@ -297,12 +297,13 @@ def glossary_markdown(glossary: Glossary, docs: list[tuple[str, Document]]) -> s
         out += ["  \n".join(fields), ""]
         by_report = uses.get(term.id, {})
         if by_report:
-            out += ["**使用情况**：", ""]
+            # Lists of places, not text to find: kept out of the search index (Material's mark).
+            out += ['<div class="where-used" data-search-exclude markdown>', "", "**使用情况**：", ""]
             for slug, places in by_report.items():
                 title, symbols = titles[slug]
                 links = "、".join(f"[{labels[slug].get(p.id, p.id)}]({slug}.md#{p.id})" for p in places)
                 out.append(f"- [{symbols}]({slug}.md) {title}（{len(places)} 处）：{links}")
-            out.append("")
+            out += ["", "</div>", ""]
     return "\n".join(out)
 
 
