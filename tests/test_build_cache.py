@@ -7,7 +7,6 @@ hook, each against a fresh cache folder (UNMD_CACHE).
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import re
 import shutil
@@ -18,6 +17,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from hooks import load_hook
 from unmd import batch
 from unmd.cache import DiskCache, fingerprint
 
@@ -94,14 +94,6 @@ def test_build_docs_from_the_cache_writes_the_same_files_and_converts_edits(tmp_
     assert "修订" in edited[f"zh-Hans/{slug}.md"] and "修訂" in edited[f"zh-Hant/{slug}.md"]
 
 
-def load_hook(name: str):
-    spec = importlib.util.spec_from_file_location(name, ROOT / "overrides" / "hooks" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module  # as MkDocs loads a hook (its dataclasses look themselves up there)
-    spec.loader.exec_module(module)
-    return module
-
-
 class FakePage:
     def __init__(self, content: str):
         self.url, self.title, self.meta, self.content = "r.html", "报告", {}, content
@@ -109,31 +101,30 @@ class FakePage:
 
 def test_search_entries_from_the_cache_equal_fresh_ones_and_new_content_misses():
     hook = load_hook("paragraph_search")
-    separator = r"[\s\u200b\u3000\-、。，]+"
     html = '<p id="para-1">1. 秘书长的报告，预防性外交。</p><p id="para-2">2. 会员国2017年</p>'
 
-    def index_of(content: str, segmenter) -> list[dict]:
-        index = hook.ParagraphSearchIndex(segmenter, lang=["zh"], separator=separator, pipeline=[], fields={})
+    def index_of(content: str, segmenter):
+        index = hook.ParagraphSearchIndex(segmenter, lang=["zh"], separator=r"\s+", pipeline=[], fields={})
         index.add_entry_from_context(FakePage(content))
-        return index.entries
+        return index.entries, index.words
 
-    fresh = index_of(html, hook.Segmenter(None, None, separator))
-    assert fresh[1] == {"location": "r.html#para-1", "title": "第 1 段",
-                        "text": "1. 秘书长\u200b的\u200b报告，预防性\u200b外交。"}
-    assert fresh[2]["text"] == "2. 会员国\u200b2017\u200b年"
+    entries, words = index_of(html, hook.Segmenter(None, None))
+    assert entries[1] == {"location": "r.html#para-1", "title": "第 1 段", "text": "1. 秘书长的报告，预防性外交。"}
+    assert entries[2]["text"] == "2. 会员国2017年"
+    assert words == {"秘书长": 1, "报告": 2, "预防性": 1, "外交": 1, "会员国": 1}  # a single character needs none
 
     class NoJieba(hook.Segmenter):
         def cut(self, run):
             raise AssertionError("segmented again")
 
-    assert index_of(html, NoJieba(None, None, separator)) == fresh
+    assert index_of(html, NoJieba(None, None)) == (entries, words)
     with pytest.raises(AssertionError, match="segmented again"):
-        index_of(html.replace("会员国", "成员国"), NoJieba(None, None, separator))
+        index_of(html.replace("会员国", "成员国"), NoJieba(None, None))
 
 
 @pytest.mark.parametrize("variant", ["zh-Hans", "zh-Hant"])
 def test_the_segmenter_cuts_the_reports_exactly_as_jieba(tmp_path, variant):
-    """The search hook runs jieba-rs; the index must hold what jieba itself would cut."""
+    """The search hook runs jieba-rs; the words it gives the browser must be jieba's own."""
     import jieba
 
     from unmd.glossary import load_glossary, terms_for_dictionaries
@@ -144,7 +135,7 @@ def test_the_segmenter_cuts_the_reports_exactly_as_jieba(tmp_path, variant):
     user_dict = str(paths[f"user-{variant}"])
     reference = jieba.Tokenizer(main_dict) if main_dict else jieba.Tokenizer()
     reference.load_userdict(user_dict)
-    segmenter = load_hook("paragraph_search").Segmenter(main_dict, user_dict, r"\s+")
+    segmenter = load_hook("paragraph_search").Segmenter(main_dict, user_dict)
     text = "".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "docs" / variant).glob("*.md")))
     runs = sorted(set(re.findall(r"[\u4e00-\u9fff]+", text)))
     assert len(runs) > 5000

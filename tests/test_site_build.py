@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from unmd.catalog import load_catalog
+from unmd.sitesize import index_sizes, segmenter_words
 
 ROOT = Path(__file__).resolve().parents[1]
 VARIANTS = ("zh-Hans", "zh-Hant")
@@ -79,8 +80,8 @@ def test_each_variant_has_its_own_index_in_its_own_script(built_site, variant, f
         sources = "".join(p.read_text("utf-8") for p in (ROOT / "sources").glob("*.txt"))
         foreign = foreign - set(sources)
     assert not foreign & set(text), sorted(foreign & set(text))
-    assert "\\u200b" in index["config"]["separator"]  # the regex escape of the zero-width space
-    assert "\u200b" in text, "jieba segmentation missing"
+    assert index["config"]["lang"] == ["zh"]  # the worker loads our segmenter as lunr.zh
+    assert "\u200b" not in text, "word breaks belong in the browser's segmenter, not in the index"
     locations = {doc["location"].split("#")[0] for doc in index["docs"]}
     assert {f"{slug}.html" for slug in SLUGS} <= locations
     assert not (built_site / "search").exists(), "the bilingual root page must not have an index"
@@ -97,15 +98,30 @@ def test_search_entries_lead_to_paragraphs_that_exist(built_site, variant):
             ids_by_page[page] = set(parse(built_site / variant / page).ids)
         assert anchor in ids_by_page[page], entry["location"]
         number = anchor.removeprefix("para-")
-        assert entry["title"].replace("\u200b", "") == f"第 {number} 段"
+        assert entry["title"] == f"第 {number} 段"
 
 
 @pytest.mark.parametrize("variant", VARIANTS)
 def test_zh_hant_words_are_segmented_with_a_traditional_dictionary(built_site, variant):
-    """A word jieba knows in Simplified only must still be one token in zh-Hant."""
-    text = "".join(d["text"] for d in search_index(built_site, variant)["docs"])
-    word = "秘书长" if variant == "zh-Hans" else "秘書長"
-    assert f"\u200b{word}\u200b" in text
+    """A word jieba knows in Simplified only must still be one word in zh-Hant."""
+    expected = {"秘书长", "预防性外交", "联合国"} if variant == "zh-Hans" else {"秘書長", "預防性外交", "聯合國"}
+    assert expected <= set(segmenter_words(built_site / variant))
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_search_index_is_no_larger_than_a_tenth_over_the_text_its_pages_show(built_site, variant):
+    sizes = index_sizes(ROOT / "docs" / variant, built_site / variant)
+    assert sizes["index_over_page_text"] <= 1.1, sizes
+    assert sizes["index_over_markdown"] <= 1.1, sizes
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_glossary_where_used_lists_stay_out_of_the_search_index(built_site, variant):
+    """They are lists of places (S/2011/552 …（16 处）：3、4、10), found better on the page."""
+    glossary = [d for d in search_index(built_site, variant)["docs"] if d["location"].startswith("glossary.html")]
+    assert len(glossary) > 100
+    assert not [d["location"] for d in glossary if re.search(r"（\d+ 处）|（\d+ 處）", d["text"])]
+    assert any("预防性外交" in d["title"] or "預防性外交" in d["title"] for d in glossary)
 
 
 def all_pages(built_site: Path):

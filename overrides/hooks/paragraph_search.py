@@ -3,14 +3,19 @@
 Material's search plugin cuts a page into sections at headings only, so a hit in paragraph 40
 would lead to the top of its chapter. Citers need the paragraph: this hook gives Material's
 search plugin an index that makes one entry per heading, per element whose id is `para-N`
-(title 第 N 段) and per footnote `fn:…` (title 注 …), each located at its own id.
+(title 第 N 段) and per footnote `fn:…` (title 注 …), each located at its own id. Blocks marked
+`data-search-exclude` (Material's convention; the glossary's where-used lists) stay out.
 
-Segmenting Chinese was most of a build's time, so it is done once per page content and fast:
-the entries of a page are cached on disk by the hash of its HTML, the dictionaries and this
-file (unmd.cache), and the segmenter (jieba's, with the dictionaries `jieba_dict` and
-`jieba_dict_user` name in the variant's config) loads only when a page is not in the cache.
-The index is written as UTF-8 JSON without `\\u` escapes, with a zero-width space only between
-two words that no other separator (space, punctuation) already keeps apart.
+The index holds each page's text once, as UTF-8 JSON without `\\u` escapes and without word
+separators: Chinese is cut into words in the browser (assets/javascripts/lunr/min/lunr.zh.min.js),
+with the words jieba cut the pages into, which this hook collects and appends to that file.
+Material's own way, a zero-width space between all words in the index, made the index half
+again as large as the text it holds.
+
+Segmenting is done once per page content and fast: a page's entries and words are cached on
+disk by the hash of its HTML, the dictionaries and this file (unmd.cache), and the segmenter
+(jieba's, with the dictionaries `jieba_dict` and `jieba_dict_user` name in the variant's
+config) loads only when a page is not in the cache.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+from collections import Counter
 from dataclasses import dataclass, field
 from html import escape
 from html.parser import HTMLParser
@@ -40,8 +46,8 @@ HEADINGS = {f"h{level}" for level in range(1, 7)}
 MARK_CLASSES = {"headerlink", "footnote-ref", "footnote-backref"}
 VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
              "param", "source", "track", "wbr"}
-HAN_RUN = bre.compile(r"\p{script: Han}+")  # what Material's own segmentation hands to jieba
-WORD_BREAK = "\u200b"
+HAN_RUN = bre.compile(r"\p{script: Han}+")  # what the browser's segmenter cuts (lunr.zh.min.js)
+SEGMENTER_JS = Path("assets/javascripts/lunr/min/lunr.zh.min.js")  # where Material's worker loads it
 
 
 @dataclass
@@ -85,7 +91,7 @@ class ParagraphSplitter(HTMLParser):
             marks = 1
         elif (title := _title_for(element_id)) and tag not in {"sup", "a", "span"}:
             self.entries.append(SearchEntry(anchor=element_id, title=[title]))
-        if classes & MARK_CLASSES or tag in {"script", "style"}:
+        if classes & MARK_CLASSES or tag in {"script", "style"} or "data-search-exclude" in attributes:
             self.skipping += 1
             marks = 2
         self.open.append((tag, marks))
@@ -139,15 +145,14 @@ class Segmenter:
     (tests/test_build_cache.py compares them on the reports) at a small part of its time.
     """
 
-    def __init__(self, main_dict: str | None, user_dict: str | None, separator: str):
+    def __init__(self, main_dict: str | None, user_dict: str | None):
         self.main_dict, self.user_dict = main_dict, user_dict
-        self.separator = re.compile(separator)
         self._jieba = None
 
     def fingerprint(self) -> str:
-        """What the segmentation depends on: the segmenter, its dictionaries and the separator."""
+        """What the segmentation depends on: the segmenter and its dictionaries."""
         dictionaries = [Path(p) for p in (self.main_dict, self.user_dict) if p]
-        return fingerprint(version("rjieba"), self.separator.pattern, code_fingerprint(dictionaries))
+        return fingerprint(version("rjieba"), code_fingerprint(dictionaries))
 
     def _load(self):
         import rjieba
@@ -168,58 +173,58 @@ class Segmenter:
             self._jieba = self._load()
         return self._jieba.cut(run)
 
-    def _needs_break(self, neighbour: str) -> bool:
-        return bool(neighbour) and not self.separator.fullmatch(neighbour)
-
-    def segment(self, text: str) -> str:
-        """Words of every Han run apart by a zero-width space, as Material's search expects;
-        none beside a character that already separates words (space, punctuation)."""
-        out: list[str] = []
-        last = 0
-        for m in HAN_RUN.finditer(text):
-            start, end = m.span()
-            out.append(text[last:start])
-            if self._needs_break(text[start - 1 : start]):
-                out.append(WORD_BREAK)
-            out.append(WORD_BREAK.join(self.cut(m.group())))
-            if self._needs_break(text[end : end + 1]):
-                out.append(WORD_BREAK)
-            last = end
-        out.append(text[last:])
-        return "".join(out)
+    def words(self, text: str) -> Counter[str]:
+        """The words of two or more characters jieba cuts the Han runs of the text into, with
+        their counts: what the browser needs to cut the text the same way (a single character
+        is a word there by default; on a tie it prefers the more frequent words)."""
+        return Counter(word for m in HAN_RUN.finditer(text) for word in self.cut(m.group()) if len(word) > 1)
 
 
 class ParagraphSearchIndex(SearchIndex):
-    """Material's search index with paragraph entries, cached segmentation and UTF-8 JSON."""
+    """Material's search index with paragraph entries, the words of all pages, cached
+    segmentation and UTF-8 JSON."""
 
     def __init__(self, segmenter: Segmenter, **config):
         super().__init__(**config)
         self.segmenter = segmenter
+        self.words: Counter[str] = Counter()
         self.cache = DiskCache("search-entries")
         self.version = fingerprint(code_fingerprint([Path(__file__)]), segmenter.fingerprint())
 
-    def page_entries(self, page: Page) -> list[dict]:
+    def page_entries(self, page: Page) -> dict:
+        """The page's entries, and the words of their titles and texts."""
         splitter = ParagraphSplitter(str(page.meta.get("title") or page.title or ""))
         splitter.feed(page.content or "")
         splitter.close()
         entries = []
+        words: Counter[str] = Counter()
         for entry in splitter.entries:
             title, text = _clean(entry.title), _clean(entry.text)
             if entry.anchor is not None and not text and not title:
                 continue
             entries.append({
                 "location": page.url + (f"#{entry.anchor}" if entry.anchor else ""),
-                "title": self.segmenter.segment(escape(title, quote=False)),
-                "text": self.segmenter.segment(escape(text, quote=False)),
+                "title": escape(title, quote=False),
+                "text": escape(text, quote=False),
             })
-        return entries
+            words += self.segmenter.words(title) + self.segmenter.words(text)
+        return {"entries": entries, "words": dict(sorted(words.items()))}
 
     def add_entry_from_context(self, page: Page) -> None:
         if (page.meta.get("search") or {}).get("exclude"):
             return
         title = str(page.meta.get("title") or page.title or "")
         key = fingerprint(self.version, page.url, title, page.content or "")
-        self.entries.extend(self.cache.get_or_compute(key, lambda: self.page_entries(page)))
+        cached = self.cache.get_or_compute(key, lambda: self.page_entries(page))
+        self.entries.extend(cached["entries"])
+        self.words.update(cached["words"])
+
+    def segmenter_js(self, source: str) -> str:
+        """The browser's segmenter (source) with the words of the indexed pages, the most
+        frequent first (their order is all the browser knows of their frequencies)."""
+        ranked = sorted(self.words, key=lambda word: (-self.words[word], word))
+        words = json.dumps(" ".join(ranked), ensure_ascii=False)
+        return f"{source}lunr.zh.words = {words};\n"
 
     def generate_search_index(self, prev) -> str:
         # Material's own (it merges the previous index under `serve --dirty`), minus the escapes.
@@ -248,5 +253,13 @@ def on_pre_build(config: MkDocsConfig) -> None:
     """After every on_config, when Material's plugin has made its index: use ours in its place."""
     search = _search_plugin(config)
     if search is not None:
-        segmenter = Segmenter(**_dictionaries, separator=search.config.separator)
-        search.search_index = ParagraphSearchIndex(segmenter, **search.search_index.config)
+        search.search_index = ParagraphSearchIndex(Segmenter(**_dictionaries), **search.search_index.config)
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Write the browser's segmenter with the words of this build's pages over the theme's copy."""
+    search = _search_plugin(config)
+    if search is not None and isinstance(search.search_index, ParagraphSearchIndex):
+        source = (Path(config.theme.custom_dir) / SEGMENTER_JS).read_text(encoding="utf-8")
+        target = Path(config.site_dir) / SEGMENTER_JS
+        target.write_text(search.search_index.segmenter_js(source), encoding="utf-8")

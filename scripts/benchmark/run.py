@@ -13,7 +13,8 @@ length swapped at random), so that no copy is byte for byte another. Then, alter
 
 Medians of the repetitions are reported, with peak memory (the largest resident set of any
 process of a build), the search index of each variant against the UTF-8 size of that
-variant's pages (their Markdown, and the text the rendered pages show), and a per-phase
+variant's pages (their Markdown, and the text the rendered pages show; unmd.sitesize), the
+words the browser segments Chinese with (shipped beside the index), and a per-phase
 breakdown measured in-process on the 50-report corpus. The last line printed is one JSON object.
 """
 
@@ -31,12 +32,12 @@ import sys
 import tempfile
 import time
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
 
 import yaml
 
 from unmd.catalog import ROOT, load_catalog
+from unmd.sitesize import index_sizes
 
 SIZES = (20, 50, 200)
 INCREMENTAL_SIZE = 50
@@ -167,52 +168,6 @@ def edit_one_report(root: Path, edit: int) -> None:
     entry.path.write_text(text.replace("。", f"。（修订 {edit}）", 1), encoding="utf-8")
 
 
-# ---------------------------------------------------------------- sizes
-
-
-class TextOfArticle(HTMLParser):
-    """The text a rendered Material page shows in its article (no navigation, no scripts)."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.depth, self.skip, self.parts = 0, 0, []
-
-    def handle_starttag(self, tag, attrs):
-        if tag == "article":
-            self.depth += 1
-        elif tag in {"script", "style"}:
-            self.skip += 1
-
-    def handle_endtag(self, tag):
-        if tag == "article":
-            self.depth -= 1
-        elif tag in {"script", "style"}:
-            self.skip -= 1
-
-    def handle_data(self, data):
-        if self.depth and not self.skip:
-            self.parts.append(data)
-
-
-def page_text_bytes(site: Path) -> int:
-    """The text of every page of one variant (its own folder; the naive site nests its pages)."""
-    total = 0
-    for page in site.rglob("*.html"):
-        parser = TextOfArticle()
-        parser.feed(page.read_text(encoding="utf-8"))
-        total += len(re.sub(r"\s+", " ", "".join(parser.parts)).strip().encode("utf-8"))
-    return total
-
-
-def index_sizes(docs: Path, site: Path) -> dict:
-    """The search index against the pages' Markdown and against the text the pages show."""
-    index = (site / "search" / "search_index.json").stat().st_size
-    markdown = sum(p.stat().st_size for p in docs.glob("*.md"))
-    text = page_text_bytes(site)
-    return {"index_bytes": index, "markdown_bytes": markdown, "page_text_bytes": text,
-            "index_over_markdown": index / markdown, "index_over_page_text": index / text}
-
-
 # ---------------------------------------------------------------- phases
 
 
@@ -295,7 +250,9 @@ def summary(results: dict) -> dict:
     for v in VARIANTS:
         out[f"index_over_markdown_{v}"] = round(largest["index"][v]["index_over_markdown"], 3)
         out[f"index_over_page_text_{v}"] = round(largest["index"][v]["index_over_page_text"], 3)
+        out[f"search_words_kb_{v}"] = round(largest["index"][v]["words_bytes"] / 1024)
     out["naive_index_over_markdown"] = round(largest["naive_index"]["index_over_markdown"], 3)
+    out["naive_index_over_page_text"] = round(largest["naive_index"]["index_over_page_text"], 3)
     out["medians_s"] = {size: {k: round(e[k], 2) for k in ("full_s", "naive_s")} for size, e in sizes.items()}
     out["machine"] = results["machine"]
     return out
@@ -313,12 +270,14 @@ def print_report(results: dict) -> None:
                      f"{e['naive_peak_mb']:.0f}", f"{e['incremental_s']:.1f}" if "incremental_s" in e else "-"])
     print(table(rows))
     print()
-    rows = [["reports", "variant", "index KB", "Markdown KB", "page text KB", "index/Markdown", "index/text"]]
+    rows = [["reports", "variant", "index KB", "Markdown KB", "page text KB", "index/Markdown", "index/text",
+             "words KB"]]
     for size, e in sizes.items():
         for name, sizes_of in [*e["index"].items(), ("naive", e["naive_index"])]:
             rows.append([str(size), name, f"{sizes_of['index_bytes'] / 1024:.0f}",
                          f"{sizes_of['markdown_bytes'] / 1024:.0f}", f"{sizes_of['page_text_bytes'] / 1024:.0f}",
-                         f"{sizes_of['index_over_markdown']:.2f}", f"{sizes_of['index_over_page_text']:.2f}"])
+                         f"{sizes_of['index_over_markdown']:.2f}", f"{sizes_of['index_over_page_text']:.2f}",
+                         f"{sizes_of['words_bytes'] / 1024:.0f}"])
     print(table(rows))
     for size, e in sizes.items():
         if "phases" in e:
