@@ -133,7 +133,10 @@ def _dictionary_lines(path: str):
     """(word, frequency or None, tag or None) for each line of a jieba dictionary file."""
     with open(path, encoding="utf-8-sig") as f:
         for line in f:
-            if m := DICTIONARY_LINE.match(line.strip()):
+            parts = line.split()
+            if len(parts) == 3 and parts[1].isdigit():  # nearly every line: no regex (half the load time)
+                yield parts[0], int(parts[1]), parts[2]
+            elif m := DICTIONARY_LINE.match(line.strip()):
                 yield m[1], int(m[2]) if m[2] else None, m[3]
 
 
@@ -148,6 +151,7 @@ class Segmenter:
     def __init__(self, main_dict: str | None, user_dict: str | None):
         self.main_dict, self.user_dict = main_dict, user_dict
         self._jieba = None
+        self._cuts: dict[str, list[str]] = {}  # a run said again (a title, a formula) is cut once
 
     def fingerprint(self) -> str:
         """What the segmentation depends on: the segmenter and its dictionaries."""
@@ -169,9 +173,11 @@ class Segmenter:
         return segmenter
 
     def cut(self, run: str) -> list[str]:
-        if self._jieba is None:
-            self._jieba = self._load()
-        return self._jieba.cut(run)
+        if run not in self._cuts:
+            if self._jieba is None:
+                self._jieba = self._load()
+            self._cuts[run] = self._jieba.cut(run)
+        return self._cuts[run]
 
     def words(self, text: str) -> Counter[str]:
         """The words of two or more characters jieba cuts the Han runs of the text into, with
@@ -196,8 +202,7 @@ class ParagraphSearchIndex(SearchIndex):
         splitter = ParagraphSplitter(str(page.meta.get("title") or page.title or ""))
         splitter.feed(page.content or "")
         splitter.close()
-        entries = []
-        words: Counter[str] = Counter()
+        entries, texts = [], []
         for entry in splitter.entries:
             title, text = _clean(entry.title), _clean(entry.text)
             if entry.anchor is not None and not text and not title:
@@ -207,7 +212,8 @@ class ParagraphSearchIndex(SearchIndex):
                 "title": escape(title, quote=False),
                 "text": escape(text, quote=False),
             })
-            words += self.segmenter.words(title) + self.segmenter.words(text)
+            texts += [title, text]
+        words = self.segmenter.words("\n".join(texts))  # one pass: no run crosses a line break
         return {"entries": entries, "words": dict(sorted(words.items()))}
 
     def add_entry_from_context(self, page: Page) -> None:

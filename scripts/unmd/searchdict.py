@@ -1,9 +1,11 @@
-"""jieba dictionaries for the search indexes of both variants.
+"""jieba dictionaries for the search of both variants.
 
-Material's search plugin segments Chinese with jieba at build time (`jieba_dict`,
-`jieba_dict_user`). jieba ships a Simplified dictionary only, so the zh-Hant build gets that
-dictionary converted with the same converter as the zh-Hant pages (unmd.hant), and each variant
-gets the report and glossary terms as user words, so that 预防性外交 or 欧安组织 stay one token.
+The search hook (overrides/hooks/paragraph_search.py) cuts every page with jieba at build time,
+with the dictionaries the variant's config names (`jieba_dict`, `jieba_dict_user`), and gives
+the words it found to the browser, which cuts the index and the queries with them. jieba ships
+a Simplified dictionary only, so the zh-Hant build gets that dictionary converted with the same
+converter as the zh-Hant pages (unmd.hant), and each variant gets the report and glossary terms
+as user words, so that 预防性外交 or 欧安组织 stay one word.
 """
 
 from __future__ import annotations
