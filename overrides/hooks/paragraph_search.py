@@ -38,6 +38,7 @@ from mkdocs.structure.pages import Page
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 from unmd.cache import DiskCache, code_fingerprint, fingerprint  # noqa: E402
+from unmd.sitesize import SEGMENTER_JS  # noqa: E402  (where Material's worker loads it)
 
 PARAGRAPH_ID = re.compile(r"^para-(\d+)$")
 FOOTNOTE_ID = re.compile(r"^fn:(.+)$")
@@ -47,7 +48,6 @@ MARK_CLASSES = {"headerlink", "footnote-ref", "footnote-backref"}
 VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
              "param", "source", "track", "wbr"}
 HAN_RUN = bre.compile(r"\p{script: Han}+")  # what the browser's segmenter cuts (lunr.zh.min.js)
-SEGMENTER_JS = Path("assets/javascripts/lunr/min/lunr.zh.min.js")  # where Material's worker loads it
 
 
 @dataclass

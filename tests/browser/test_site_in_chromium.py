@@ -34,8 +34,8 @@ def switch_variant(page, lang: str) -> None:
     page.wait_for_load_state("load")
 
 
-def search(page, query: str):
-    """Type a query into Material's search once its worker is ready; the result links."""
+def open_search(page) -> None:
+    """Open Material's search and wait for its worker to have built the index."""
     page.click("input.md-search__input")  # in the header at desktop width
     # Material shows its "type to search" placeholder once the index is loaded; a query typed
     # before that is dropped, as it would be for a reader.
@@ -45,6 +45,11 @@ def search(page, query: str):
                .translations['search.result.placeholder']""",
         timeout=30_000,
     )
+
+
+def search(page, query: str):
+    """Type a query into Material's search once its worker is ready; the result links."""
+    open_search(page)
     page.fill("input.md-search__input", query)
     # Material reads the query on keyup; Chinese text arrives through an input method whose
     # last key (here End) fires it; Playwright inserts CJK text without key events.
@@ -126,13 +131,7 @@ def test_search_from_file_with_the_network_cut_off(page, built_site, variant, qu
 
 def search_worker(page):
     """Material's search worker once its index is built (over HTTP it is a real Worker)."""
-    page.click("input.md-search__input")
-    page.wait_for_function(
-        """() => document.querySelector('.md-search-result__meta').textContent.trim() ===
-             JSON.parse(document.getElementById('__config').textContent)
-               .translations['search.result.placeholder']""",
-        timeout=30_000,
-    )
+    open_search(page)
     return page.workers[0]
 
 
