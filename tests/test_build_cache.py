@@ -108,38 +108,44 @@ def test_search_entries_from_the_cache_equal_fresh_ones_and_new_content_misses()
         index.add_entry_from_context(FakePage(content))
         return index.entries, index.words
 
-    entries, words = index_of(html, hook.Segmenter(None, None))
+    entries, words = index_of(html, hook.Segmenter(None))
     assert entries[1] == {"location": "r.html#para-1", "title": "第 1 段", "text": "1. 秘书长的报告，预防性外交。"}
     assert entries[2]["text"] == "2. 会员国2017年"
     assert words == {"秘书长": 1, "报告": 2, "预防性": 1, "外交": 1, "会员国": 1}  # a single character needs none
 
     class NoJieba(hook.Segmenter):
-        def cut(self, run):
+        def _cut_new(self, runs):
             raise AssertionError("segmented again")
 
-    assert index_of(html, NoJieba(None, None)) == (entries, words)
+    assert index_of(html, NoJieba(None)) == (entries, words)
     with pytest.raises(AssertionError, match="segmented again"):
-        index_of(html.replace("会员国", "成员国"), NoJieba(None, None))
+        index_of(html.replace("会员国", "成员国"), NoJieba(None))
 
 
 @pytest.mark.parametrize("variant", ["zh-Hans", "zh-Hant"])
 def test_the_segmenter_cuts_the_reports_exactly_as_jieba(tmp_path, variant):
-    """The search hook runs jieba-rs; the words it gives the browser must be jieba's own."""
+    """The search hook runs jieba-rs; the words it gives the browser must be jieba's own, and
+    a zh-Hant run must be cut where its zh-Hans form is."""
     import jieba
 
     from unmd.glossary import load_glossary, terms_for_dictionaries
-    from unmd.searchdict import write_search_dicts
+    from unmd.hant import to_simplified
+    from unmd.searchdict import write_search_dict
 
-    paths = write_search_dicts(tmp_path, terms_for_dictionaries(load_glossary()))
-    main_dict = str(paths["main-zh-Hant"]) if variant == "zh-Hant" else None
-    user_dict = str(paths[f"user-{variant}"])
-    reference = jieba.Tokenizer(main_dict) if main_dict else jieba.Tokenizer()
+    user_dict = str(write_search_dict(tmp_path, terms_for_dictionaries(load_glossary())))
+    reference = jieba.Tokenizer()
     reference.load_userdict(user_dict)
-    segmenter = load_hook("paragraph_search").Segmenter(main_dict, user_dict)
+    simplify = to_simplified if variant == "zh-Hant" else None
+    segmenter = load_hook("paragraph_search").Segmenter(user_dict, simplify)
     text = "".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "docs" / variant).glob("*.md")))
     runs = sorted(set(re.findall(r"[\u4e00-\u9fff]+", text)))
     assert len(runs) > 5000
-    assert [segmenter.cut(run) for run in runs] == [list(reference.cut(run)) for run in runs]
+    expected = [list(reference.cut(to_simplified(run) if simplify else run)) for run in runs]
+    assert [[len(w) for w in segmenter.cut(run)] for run in runs] == [[len(w) for w in cut] for cut in expected]
+    assert all("".join(segmenter.cut(run)) == run for run in runs)
+    if simplify:
+        # Cut with the converted Traditional dictionary, this was 並使 | 援助 …
+        assert segmenter.cut("並使援助符合戰略要求") == ["並", "使", "援助", "符合", "戰略", "要求"]
 
 
 def mkdocs_site(tmp_path: Path, pages: dict[str, str]) -> Path:

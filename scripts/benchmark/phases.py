@@ -42,7 +42,7 @@ def conversion_phases(root: Path) -> dict[str, float]:
     from unmd.glossary import glossary_markdown, terms_for_dictionaries
     from unmd.hant import to_hant
     from unmd.pipeline import context_of, link_report, read_report
-    from unmd.searchdict import write_search_dicts
+    from unmd.searchdict import write_search_dict
     from unmd.sitepages import variant_landing_markdown
     from unmd.symbols import cited_by
     from unmd.writer.export import document_json
@@ -68,7 +68,7 @@ def conversion_phases(root: Path) -> dict[str, float]:
     for doc in docs:
         clock.timed("OpenCC (pages)", document_json)(doc, "zh-Hant")
     with tempfile.TemporaryDirectory() as out:
-        clock.timed("search dictionaries", write_search_dicts)(Path(out), terms_for_dictionaries(context.glossary))
+        clock.timed("search dictionary", write_search_dict)(Path(out), terms_for_dictionaries(context.glossary))
     return dict(clock.seconds)
 
 

@@ -10,7 +10,6 @@ import argparse
 import shutil
 import sys
 import tempfile
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from .batch import map_cached
@@ -21,7 +20,7 @@ from .glossary import GLOSSARY_PAGE, glossary_markdown, terms_for_dictionaries
 from .hant import to_hant
 from .model import Document
 from .pipeline import context_of, convert, convert_corpus, document_key
-from .searchdict import main_dict_hant, write_search_dicts
+from .searchdict import write_search_dict
 from .sitepages import write_site_pages
 from .writer.export import document_json
 from .writer.markdown import write_markdown
@@ -58,9 +57,6 @@ def build_docs(docs: Path = DOCS, catalog: Path = CATALOG) -> None:
     entries = load_catalog(catalog)
     context = context_of(entries)
     docs.mkdir(parents=True, exist_ok=True)
-    # jieba's dictionary in zh-Hant depends on no report: made meanwhile, in another process.
-    background = ProcessPoolExecutor(1)
-    main_dict = background.submit(main_dict_hant)
     staging = Path(tempfile.mkdtemp(prefix=".build-", dir=docs))
     try:
         for variant in VARIANTS:
@@ -79,7 +75,7 @@ def build_docs(docs: Path = DOCS, catalog: Path = CATALOG) -> None:
         write_site_pages(staging, [report_summary(entry, doc) for entry, doc in converted])
         defined = [name for _, doc in converted for pair in doc.abbreviations.items() for name in pair]
         terms = terms_for_dictionaries(context.glossary) + defined
-        write_search_dicts(docs / "assets" / "search", terms, main_dict.result())
+        write_search_dict(docs / "assets" / "search", terms)
         for variant in VARIANTS:
             old = docs / variant
             if old.exists():
@@ -87,7 +83,6 @@ def build_docs(docs: Path = DOCS, catalog: Path = CATALOG) -> None:
             (staging / variant).rename(old)
         (staging / "index.md").replace(docs / "index.md")
     finally:
-        background.shutdown(cancel_futures=True)
         shutil.rmtree(staging, ignore_errors=True)
 
 

@@ -22,6 +22,8 @@ from .glossary import load_glossary, protected_pairs
 
 PROTECT_TSV = Path(__file__).resolve().parents[2] / "data" / "opencc-protect.tsv"
 OPENCC_CONFIG = "s2tw"
+# Its inverse: character for character, so a zh-Hant run and its zh-Hans form have one length.
+OPENCC_BACK = "tw2s"
 
 # Spans that hold ids, URLs or labels: `{: #para-1 .para }`, `](target`, `[^1]`, `` `code` ``,
 # reference definitions and HTML tags (whose title/alt text is still converted).
@@ -67,6 +69,16 @@ def load_protected_terms(path: Path = PROTECT_TSV) -> list[ProtectedTerm]:
 @functools.lru_cache(maxsize=None)
 def _converter() -> opencc.OpenCC:
     return opencc.OpenCC(OPENCC_CONFIG)
+
+
+@functools.lru_cache(maxsize=None)
+def _back_converter() -> opencc.OpenCC:
+    return opencc.OpenCC(OPENCC_BACK)
+
+
+def to_simplified(text: str) -> str:
+    """zh-Hant text in zh-Hans again, for what works in zh-Hans only (jieba's dictionary)."""
+    return _back_converter().convert(text)
 
 
 def protected_replacements() -> dict[str, str]:

@@ -1,11 +1,11 @@
-"""jieba dictionaries for the search of both variants.
+"""The jieba user dictionary for the search of both variants.
 
 The search hook (overrides/hooks/paragraph_search.py) cuts every page with jieba at build time,
-with the dictionaries the variant's config names (`jieba_dict`, `jieba_dict_user`), and gives
-the words it found to the browser, which cuts the index and the queries with them. jieba ships
-a Simplified dictionary only, so the zh-Hant build gets that dictionary converted with the same
-converter as the zh-Hant pages (unmd.hant), and each variant gets the report and glossary terms
-as user words, so that 预防性外交 or 欧安组织 stay one word.
+with jieba's own dictionary plus the user words the variant's config names
+(`jieba_dict_user`), and gives the words it found to the browser, which cuts the index and the
+queries with them. jieba's dictionary is Simplified, so the hook cuts a zh-Hant page through its
+zh-Hans form (unmd.hant.to_simplified) and both variants share one user dictionary: the report
+and glossary terms in zh-Hans, so that 预防性外交 or 欧安组织 stay one word in either script.
 """
 
 from __future__ import annotations
@@ -15,45 +15,16 @@ import re
 import tempfile
 from pathlib import Path
 
-import jieba
+from unmd.hant import to_simplified
 
-from unmd.batch import CODE
-from unmd.cache import DiskCache, fingerprint
-from unmd.hant import convert_text
+# Where build-docs writes it (in docs/assets/search/) and mkdocs-zh-Hans.yml / -zh-Hant.yml read it.
+USER_DICT = "jieba-user.txt"
 
-# Where build-docs writes them and where mkdocs-zh-Hans.yml / mkdocs-zh-Hant.yml read them.
-SEARCH_DICT_DIR = Path("docs/assets/search")
-MAIN_DICT_HANT = "jieba-dict.zh-Hant.txt"
-USER_DICT = {"zh-Hans": "jieba-user.zh-Hans.txt", "zh-Hant": "jieba-user.zh-Hant.txt"}
-
-# Material passes only runs of Han characters to jieba, so only those can be user words.
+# The search hook cuts only runs of Han characters, so only those can be user words.
 HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0002ffff]+")
 # A longer term would become one token and hide the words inside it from search
 # (人权事务高级专员办事处 would no longer be found by 办事处); the query still matches it by prefix.
 MAX_USER_WORD_LENGTH = 8
-
-
-def jieba_main_dict() -> Path:
-    """The dictionary jieba uses by default (Simplified)."""
-    return Path(jieba.__file__).with_name("dict.txt")
-
-
-def hant_main_dict_lines(source: Path) -> list[str]:
-    """jieba's dictionary in zh-Hant; words that merge (干/幹 → 幹) add their frequencies."""
-    rows = []
-    for number, line in enumerate(source.read_text(encoding="utf-8").splitlines(), start=1):
-        parts = line.split(" ")
-        if len(parts) != 3:
-            raise ValueError(f"{source}:{number}: expected 'word frequency tag'")
-        rows.append(parts)
-    # One conversion for all words (no word holds a line break, so none is matched across two).
-    words = convert_text("\n".join(word for word, _, _ in rows)).split("\n")
-    frequency: dict[str, int] = {}
-    tag: dict[str, str] = {}
-    for word, (_, freq, word_tag) in zip(words, rows, strict=True):
-        frequency[word] = frequency.get(word, 0) + int(freq)
-        tag.setdefault(word, word_tag)
-    return [f"{word} {freq} {tag[word]}" for word, freq in frequency.items()]
 
 
 def user_words(terms: list[str]) -> list[str]:
@@ -84,25 +55,9 @@ def _write_atomically(path: Path, lines: list[str]) -> None:
         raise
 
 
-def main_dict_hant() -> list[str]:
-    """The lines of jieba's dictionary in zh-Hant, from the cache unless the converter changed
-    (making them takes seconds; they depend on no report, so build-docs makes them meanwhile)."""
-    source = jieba_main_dict()
-    key = fingerprint(CODE, source.read_bytes())
-    return DiskCache("search-dicts").get_or_compute(key, lambda: hant_main_dict_lines(source))
-
-
-def write_search_dicts(out_dir: Path, terms: list[str], main_hant: list[str] | None = None) -> dict[str, Path]:
-    """Write the zh-Hant main dictionary (`main_hant`, made here if not given) and both user
-    dictionaries; return their paths by role."""
-    out_dir = Path(out_dir)
-    words = user_words(terms)
-    paths = {
-        "main-zh-Hant": out_dir / MAIN_DICT_HANT,
-        "user-zh-Hans": out_dir / USER_DICT["zh-Hans"],
-        "user-zh-Hant": out_dir / USER_DICT["zh-Hant"],
-    }
-    _write_atomically(paths["main-zh-Hant"], main_hant if main_hant is not None else main_dict_hant())
-    _write_atomically(paths["user-zh-Hans"], words)
-    _write_atomically(paths["user-zh-Hant"], list(dict.fromkeys(convert_text(w) for w in words)))
-    return paths
+def write_search_dict(out_dir: Path, terms: list[str]) -> Path:
+    """Write the user dictionary of the terms, all in zh-Hans (a zh-Hant form as the hook sees
+    it, converted back); return its path."""
+    path = Path(out_dir) / USER_DICT
+    _write_atomically(path, user_words(to_simplified("\n".join(terms)).split("\n")))
+    return path

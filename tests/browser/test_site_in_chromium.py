@@ -143,9 +143,10 @@ def test_the_browser_cuts_the_index_into_the_words_jieba_cut(page, site_url, bui
     作为|本 against 作|为本)."""
     from hooks import load_hook
 
-    dictionaries = ROOT / "docs" / "assets" / "search"
-    main_dict = str(dictionaries / "jieba-dict.zh-Hant.txt") if variant == "zh-Hant" else None
-    jieba = load_hook("paragraph_search").Segmenter(main_dict, str(dictionaries / f"jieba-user.{variant}.txt"))
+    from unmd.hant import to_simplified
+
+    simplify = to_simplified if variant == "zh-Hant" else None
+    jieba = load_hook("paragraph_search").Segmenter(str(ROOT / "docs/assets/search/jieba-user.txt"), simplify)
     index = json.loads((built_site / variant / "search" / "search_index.json").read_text(encoding="utf-8"))
     runs = sorted({run for doc in index["docs"] for run in re.findall(r"[\u4e00-\u9fff]+", doc["text"])})
     sample = "号𠀀联合国" if variant == "zh-Hans" else "號𠀀聯合國"
