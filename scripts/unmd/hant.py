@@ -15,16 +15,22 @@ import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 import opencc
 
-from .glossary import load_glossary, protected_pairs
+from .glossary import load_glossary, longest_first_pattern, protected_pairs
 
 PROTECT_TSV = Path(__file__).resolve().parents[2] / "data" / "opencc-protect.tsv"
 OPENCC_CONFIG = "s2tw"
 # Its inverse: character for character, so a zh-Hant run and its zh-Hans form have one length.
 OPENCC_BACK = "tw2s"
 
+# Stands in for a span OpenCC must not convert (Markdown syntax, a protected term), so that a
+# page goes through OpenCC in one call: a Unicode noncharacter, which OpenCC passes through and
+# no phrase of its dictionaries contains, so it ends phrase matching as the span's edge would.
+# One in the text itself is held like a span, so it comes back as itself.
+HOLD = "\ufdd0"
 # Spans that hold ids, URLs or labels: `{: #para-1 .para }`, `](target`, `[^1]`, `` `code` ``,
 # reference definitions and HTML tags (whose title/alt text is still converted).
 VERBATIM = re.compile(
@@ -33,7 +39,8 @@ VERBATIM = re.compile(
     r"|^\[(?!\^)[^\]\n]+\]:[^\n]*$"  # reference link definition
     r"|<[^<>\n]+>"                 # raw HTML tag or autolink
     r"|\[\^[^\]\n]+\]"             # footnote label
-    r"|`[^`\n]+`",                 # code span
+    r"|`[^`\n]+`"                  # code span
+    rf"|{HOLD}",
     re.MULTILINE,
 )
 # Attribute values inside a kept HTML tag that readers see, so they follow the page's script.
@@ -94,37 +101,37 @@ def protected_replacements() -> dict[str, str]:
 @functools.lru_cache(maxsize=None)
 def _protection() -> tuple[re.Pattern[str], dict[str, str]]:
     replacement = protected_replacements()
-    # Longest first, so the alternation picks the longest term at each position.
-    alternatives = sorted(replacement, key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, alternatives))), replacement
+    replacement[HOLD] = HOLD
+    return longest_first_pattern(replacement), replacement
+
+
+def _convert_holding(text: str, spans: re.Pattern[str], kept: Callable[[str], str],
+                     convert: Callable[[str], str]) -> str:
+    """convert(text), but each span matched is replaced by kept(span) and not converted."""
+    held: list[str] = []
+
+    def hold(match: re.Match[str]) -> str:
+        held.append(kept(match.group()))
+        return HOLD
+
+    pieces = convert(spans.sub(hold, text)).split(HOLD)
+    return "".join(piece + span for piece, span in zip(pieces, [*held, ""], strict=True))
 
 
 def convert_text(text: str) -> str:
     """Convert plain text (no Markdown syntax to keep) with s2tw and the protected terms."""
-    pattern, replacement = _protection()
-    convert = _converter().convert
-    out: list[str] = []
-    start = 0
-    for match in pattern.finditer(text):
-        if match.start() > start:
-            out.append(convert(text[start:match.start()]))
-        out.append(replacement[match.group()])
-        start = match.end()
-    if start < len(text):
-        out.append(convert(text[start:]))
-    return "".join(out)
+    terms, replacement = _protection()
+    return _convert_holding(text, terms, replacement.__getitem__, _converter().convert)
+
+
+def _kept_syntax(span: str) -> str:
+    """A Markdown span as it is, but for the attribute values readers see in an HTML tag."""
+    if span.startswith("<"):
+        return READABLE_ATTRIBUTE.sub(lambda m: m[1] + convert_text(m[2]) + m[3], span)
+    return span
 
 
 def to_hant(markdown: str) -> str:
     """The zh-Hant version of a zh-Hans Markdown page, with ids, links and labels unchanged."""
-    out: list[str] = []
-    start = 0
-    for match in VERBATIM.finditer(markdown):
-        out.append(convert_text(markdown[start:match.start()]))
-        kept = match.group()
-        if kept.startswith("<"):
-            kept = READABLE_ATTRIBUTE.sub(lambda m: m[1] + convert_text(m[2]) + m[3], kept)
-        out.append(kept)
-        start = match.end()
-    out.append(convert_text(markdown[start:]))
-    return "".join(out)
+    # convert_text holds the HOLDs this puts in as they are, as it holds the protected terms.
+    return _convert_holding(markdown, VERBATIM, _kept_syntax, convert_text)

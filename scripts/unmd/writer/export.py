@@ -65,22 +65,12 @@ def document_data(doc: Document) -> dict:
     }
 
 
-def _to_hant(value):
-    """Every string of the export in zh-Hant; keys, numbers and ids (ASCII) stay as they are."""
-    if isinstance(value, str):
-        return convert_text(value)
-    if isinstance(value, list):
-        return [_to_hant(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _to_hant(v) for k, v in value.items()}
-    return value
-
-
 def document_json(doc: Document, variant: str) -> str:
     """The JSON export of one report in `variant` ("zh-Hans" or "zh-Hant")."""
-    data = document_data(doc)
-    if variant == "zh-Hant":
-        data = _to_hant(data)
-    elif variant != "zh-Hans":
+    if variant not in ("zh-Hans", "zh-Hant"):
         raise ValueError(f"document_json: unknown variant {variant!r}")
-    return json.dumps({"format": FORMAT, "variant": variant, **data}, ensure_ascii=False, indent=1) + "\n"
+    data = {"format": FORMAT, "variant": variant, **document_data(doc)}
+    text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    # Keys, numbers, ids and the JSON syntax are ASCII, which OpenCC leaves as it is: converting
+    # the whole text converts every string, in one call.
+    return convert_text(text) if variant == "zh-Hant" else text
