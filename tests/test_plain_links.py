@@ -17,7 +17,7 @@ def rendered_pages(variant: str, fast_path: bool) -> dict[str, str]:
     the fast path or without it."""
     config = load_config(config_file=str(ROOT / f"mkdocs-{variant}.yml"))
     config = config.plugins.on_config(config)
-    fast = [e for e in config.markdown_extensions if type(e).__name__ == "PlainClassedLinks"]
+    fast = [e for e in config.markdown_extensions if type(e).__name__ == "PlainLinks"]
     assert len(fast) == 1, "the variant config no longer runs the plain_links hook"
     if not fast_path:
         config.markdown_extensions.remove(fast[0])
