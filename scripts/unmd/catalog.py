@@ -10,6 +10,8 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = ROOT / "sources"
 CATALOG = SOURCES / "catalog.yml"
+# libyaml's loader when PyYAML has it (ten times as fast as the pure-Python one), the same results.
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass
@@ -45,7 +47,7 @@ class Entry:
 def load_catalog(path: Path = CATALOG) -> list[Entry]:
     """The catalog's entries; their files are read from the catalog's own folder."""
     path = Path(path)
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER)
     entries = []
     for item in data["reports"]:
         item = dict(item)

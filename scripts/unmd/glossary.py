@@ -21,6 +21,7 @@ from typing import Callable, Iterable
 
 import yaml
 
+from .catalog import YAML_LOADER
 from .errors import SourceError
 from .model import Block, Document, Emphasis, Footnote, Inline, Item, Link, Paragraph, Text, place_labels
 
@@ -159,9 +160,8 @@ def load_glossary(path: Path = GLOSSARY_YML) -> Glossary:
     Read once per process (the pages, the OpenCC table and the search dictionaries all need
     it), with libyaml when it is there."""
     text = path.read_text(encoding="utf-8")
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    root = yaml.compose(text, Loader=loader)
-    data = yaml.load(text, Loader=loader)
+    root = yaml.compose(text, Loader=YAML_LOADER)
+    data = yaml.load(text, Loader=YAML_LOADER)
     if not isinstance(data, dict) or not isinstance(data.get("terms"), list):
         raise SourceError(str(path), 1, "expected a mapping with a `terms` list")
     term_nodes = next(v for k, v in root.value if k.value == "terms").value

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass
-from functools import partial
+from functools import cached_property, partial
 from pathlib import Path
 
 from .abbreviations import extract_abbreviations, mark_abbreviations
@@ -30,6 +30,12 @@ class Context:
 
     corpus_index: dict[str, str]  # symbol -> slug of its page in the site
     glossary: Glossary
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """What the passes know of the corpus and the glossary (hashed once, not per report)."""
+        glossary = self.glossary
+        return fingerprint(repr(sorted(self.corpus_index.items())), repr(glossary.terms), repr(glossary.not_terms))
 
 
 def context_of(entries: list[Entry], glossary: Glossary | None = None) -> Context:
@@ -68,11 +74,7 @@ def convert(path: str | Path, entry: Entry | None = None, context: Context | Non
 def document_key(entry: Entry, context: Context) -> str:
     """Everything a converted report depends on besides the converter's code: its text, its
     catalog entry, and what the passes know of the corpus and the glossary."""
-    glossary = context.glossary
-    return fingerprint(
-        entry.path.read_bytes(), repr(entry), repr(sorted(context.corpus_index.items())),
-        repr(glossary.terms), repr(glossary.not_terms),
-    )
+    return fingerprint(entry.path.read_bytes(), repr(entry), context.fingerprint)
 
 
 def _convert_entry(entry: Entry, context: Context) -> Document:
