@@ -310,22 +310,19 @@ def glossary_markdown(glossary: Glossary, docs: list[tuple[str, Document]]) -> s
 # ---------------------------------------------------------------- dictionaries
 
 
-def protected_pairs(glossary: Glossary) -> list[tuple[str, str]]:
+def protected_pairs(glossary: Glossary, s2tw: Callable[[str], str]) -> list[tuple[str, str]]:
     """(zh-Hans, zh-Hant) for every term and alias, for the OpenCC protection table.
 
-    An alias has no hand-checked zh-Hant form of its own: it is converted with OpenCC and
-    then given the same character corrections as its term (e.g. 马里稳定团 gets 里, not 裡,
-    like 联合国马里多层面综合稳定团).
+    An alias has no hand-checked zh-Hant form of its own: it is converted with OpenCC (`s2tw`,
+    the pages' converter) and then given the same character corrections as its term (e.g.
+    马里稳定团 gets 里, not 裡, like 联合国马里多层面综合稳定团).
     """
-    import opencc
-
-    converter = opencc.OpenCC("s2tw")
     pairs: list[tuple[str, str]] = []
     for term in glossary.terms:
         pairs.append((term.hans, term.hant))
-        fixes = _char_fixes(converter.convert(term.hans), term.hant)
+        fixes = _char_fixes(s2tw(term.hans), term.hant)
         for alias in term.aliases:
-            hant = "".join(fixes.get(ch, ch) for ch in converter.convert(alias))
+            hant = "".join(fixes.get(ch, ch) for ch in s2tw(alias))
             pairs.append((alias, hant))
     return pairs
 
@@ -338,10 +335,6 @@ def _char_fixes(opencc_form: str, reviewed: str) -> dict[str, str]:
 
 
 def terms_for_dictionaries(glossary: Glossary) -> list[str]:
-    """Every form of every term, both scripts, for the jieba user dictionary (so search
-    segments a term as one word on both variants of the site)."""
-    words: dict[str, None] = {}
-    for hans, hant in protected_pairs(glossary):
-        words.setdefault(hans)
-        words.setdefault(hant)
-    return [w for w in words if " " not in w]
+    """Every zh-Hans name of every term, for the jieba user dictionary (so search segments a
+    term as one word; the zh-Hant pages are cut in their zh-Hans form, so this serves both)."""
+    return [w for w in dict.fromkeys(glossary.names) if " " not in w]

@@ -92,7 +92,7 @@ def protected_replacements() -> dict[str, str]:
     """The protect table plus every glossary term and alias, so that a term is written the
     same way wherever it stands (OpenCC's phrase matching depends on the neighbours)."""
     replacement = {t.hans: t.hant for t in load_protected_terms()}
-    for hans, hant in protected_pairs(load_glossary()):
+    for hans, hant in protected_pairs(load_glossary(), _converter().convert):
         if replacement.setdefault(hans, hant) != hant:
             raise ValueError(f"{hans}: glossary says {hant}, {PROTECT_TSV.name} says {replacement[hans]}")
     return replacement

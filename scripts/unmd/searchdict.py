@@ -15,8 +15,6 @@ import re
 import tempfile
 from pathlib import Path
 
-from unmd.hant import to_simplified
-
 # Where build-docs writes it (in docs/assets/search/) and mkdocs-zh-Hans.yml / -zh-Hant.yml read it.
 USER_DICT = "jieba-user.txt"
 
@@ -56,8 +54,7 @@ def _write_atomically(path: Path, lines: list[str]) -> None:
 
 
 def write_search_dict(out_dir: Path, terms: list[str]) -> Path:
-    """Write the user dictionary of the terms, all in zh-Hans (a zh-Hant form as the hook sees
-    it, converted back); return its path."""
+    """Write the user dictionary of the terms (zh-Hans); return its path."""
     path = Path(out_dir) / USER_DICT
-    _write_atomically(path, user_words(to_simplified("\n".join(terms)).split("\n")))
+    _write_atomically(path, user_words(terms))
     return path
