@@ -20,6 +20,7 @@ from unmd.glossary import (
     terms_for_dictionaries,
 )
 from unmd.hant import to_hant
+from unmd.pipeline import report_facts
 from unmd.model import Abbr, Document, Emphasis, Footnote, FootnoteRef, Heading, Item, Link, Meta, Paragraph, Text
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -220,7 +221,7 @@ def test_page_has_anchor_english_and_where_used_counts_per_report():
     b = Document(Meta(symbols=["A/70/95", "S/2015/446"], title="集中力量"), [para(Text("预防性外交"), number=7)], [])
     link_terms(a, g)
     link_terms(b, g)
-    md = glossary_markdown(g, [("s-2011-552", a), ("a-70-95", b)])
+    md = glossary_markdown(g, [report_facts("s-2011-552", a), report_facts("a-70-95", b)])
     entry = md[md.index("## 预防性外交 {#preventive-diplomacy}") :]
     entry = entry[: entry.index("\n## ")]
     assert "**英文**：preventive diplomacy" in entry

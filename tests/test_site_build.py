@@ -191,10 +191,10 @@ def test_no_english_link_titles_from_markdown(built_site, variant):
 
 def test_search_segments_the_short_forms_reports_define_as_words(built_site):
     from unmd.catalog import load_catalog as catalog
-    from unmd.pipeline import context_of, convert_corpus
+    from unmd.pipeline import context_of, corpus_facts
 
     entries = catalog()
-    defined = {short for _, doc in convert_corpus(entries, context_of(entries)) for short in doc.abbreviations}
+    defined = {short for report in corpus_facts(entries, context_of(entries)) for short in report.abbreviations}
     words = set((ROOT / "docs/assets/search/jieba-user.txt").read_text(encoding="utf-8").split())
     assert {"联刚稳定团", "欧安组织", "伊斯兰会议", "志愿人员"} <= defined  # the last two: not glossary terms
     assert defined - words == {s for s in defined if len(s) > 8}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from unmd.model import Citation, Document, Emphasis, Footnote, FootnoteRef, Heading, Link, Meta, Paragraph, Text
+from unmd.pipeline import report_facts
 from unmd.symbols import citations, cited_by, corpus_index_of, find_symbols, link_symbols
 
 CORPUS = {"S/2011/552": "s-2011-552", "A/70/95": "a-70-95", "S/2015/446": "a-70-95"}
@@ -177,7 +178,8 @@ def test_cited_by_from_an_index_without_self_citations_or_duplicates():
         "再见 S/2011/552",
     )
     old = report(["S/2011/552"], "预防性外交", "见 S/2015/730")
-    result = cited_by([("a-70-95", panel), ("s-2015-730", sg), ("s-2011-552", old)])
+    reports = [("a-70-95", panel), ("s-2015-730", sg), ("s-2011-552", old)]
+    result = cited_by([report_facts(slug, doc) for slug, doc in reports])
     sg_cites = [Citation("s-2015-730", "S/2015/730", "联合国与预防冲突", f"para-{n}", str(n)) for n in (2, 3, 4)]
     assert result == {
         "a-70-95": sg_cites[:2],

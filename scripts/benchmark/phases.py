@@ -41,7 +41,7 @@ def conversion_phases(root: Path) -> dict[str, float]:
     from unmd.cli import report_summary
     from unmd.glossary import glossary_markdown, terms_for_dictionaries
     from unmd.hant import to_hant
-    from unmd.pipeline import context_of, link_report, read_report
+    from unmd.pipeline import context_of, link_report, read_report, report_facts
     from unmd.searchdict import write_search_dict
     from unmd.sitepages import variant_landing_markdown
     from unmd.symbols import cited_by
@@ -54,15 +54,15 @@ def conversion_phases(root: Path) -> dict[str, float]:
     context = clock.timed("passes", context_of)(entries)
     for doc in docs:
         clock.timed("passes", link_report)(doc, context)
-    by_slug = [(entry.slug, doc) for entry, doc in zip(entries, docs)]
-    citing = clock.timed("passes", cited_by)(by_slug)
-    for slug, doc in by_slug:
-        doc.cited_by = citing[slug]
+    reports = [clock.timed("passes", report_facts)(entry.slug, doc) for entry, doc in zip(entries, docs)]
+    citing = clock.timed("passes", cited_by)(reports)
+    for entry, doc in zip(entries, docs):
+        doc.cited_by = citing[entry.slug]
     pages = [clock.timed("write", write_markdown)(doc) for doc in docs]
     for doc in docs:
         clock.timed("write", document_json)(doc, "zh-Hans")
-    glossary = clock.timed("write", glossary_markdown)(context.glossary, by_slug)
-    landing = clock.timed("write", variant_landing_markdown)([report_summary(e, d) for e, d in zip(entries, docs)])
+    glossary = clock.timed("write", glossary_markdown)(context.glossary, reports)
+    landing = clock.timed("write", variant_landing_markdown)([report_summary(e, r) for e, r in zip(entries, reports)])
     for text in [*pages, glossary, landing]:
         clock.timed("OpenCC (pages)", to_hant)(text)
     for doc in docs:

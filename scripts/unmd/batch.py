@@ -28,6 +28,19 @@ def workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
+def cached(namespace: str, key: str, compute: Callable[[], Any], replay: Callable[[Any], None] | None = None) -> Any:
+    """compute(), taken from the cache under key when there (keyed as map_cached keys it, and
+    replayed as map_cached replays)."""
+    cache, key = DiskCache(namespace), fingerprint(CODE, key)
+    result = cache.get(key)
+    if result is None:
+        result = compute()
+        cache.put(key, result)
+    elif replay is not None:
+        replay(result)
+    return result
+
+
 def map_cached(
     namespace: str,
     function: Callable[[Any], Any],

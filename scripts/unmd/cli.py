@@ -10,6 +10,7 @@ import argparse
 import shutil
 import sys
 import tempfile
+from functools import partial
 from pathlib import Path
 
 from .batch import map_cached
@@ -18,10 +19,11 @@ from .catalog import CATALOG, ROOT, Entry, load_catalog
 from .errors import SourceError
 from .glossary import GLOSSARY_PAGE, glossary_markdown, terms_for_dictionaries
 from .hant import to_hant
-from .model import Document
-from .pipeline import context_of, convert, convert_corpus, document_key
+from .model import Citation, ReportFacts
+from .pipeline import Context, context_of, convert, converted_report, corpus_facts, document_key
 from .searchdict import write_search_dict
 from .sitepages import write_site_pages
+from .symbols import cited_by
 from .writer.export import document_json
 from .writer.markdown import write_markdown
 
@@ -35,17 +37,19 @@ def cmd_convert(args: argparse.Namespace) -> int:
     return 0
 
 
-def report_summary(entry, doc) -> dict:
+def report_summary(entry: Entry, facts: ReportFacts) -> dict:
     """What the landing pages list about a report."""
     return {
         "slug": entry.slug, "symbols": entry.symbols, "date": entry.date, "kind": entry.kind,
-        "kind_zh": entry.kind_zh, "title_zh": entry.title_zh, "paragraphs": len(doc.numbered()),
+        "kind_zh": entry.kind_zh, "title_zh": entry.title_zh, "paragraphs": facts.paragraphs,
     }
 
 
-def report_files(report: tuple[Entry, Document]) -> dict[str, str]:
+def report_files(report: tuple[Entry, list[Citation]], context: Context) -> dict[str, str]:
     """The files of one report under docs/: its page in both scripts and its data export."""
-    entry, doc = report
+    entry, citing = report
+    doc = converted_report(entry, context)
+    doc.cited_by = citing
     page = write_markdown(doc)
     files = {f"zh-Hans/{entry.slug}.md": page, f"zh-Hant/{entry.slug}.md": to_hant(page)}
     for variant in VARIANTS:  # the report as data, published beside its page
@@ -61,19 +65,20 @@ def build_docs(docs: Path = DOCS, catalog: Path = CATALOG) -> None:
     try:
         for variant in VARIANTS:
             (staging / variant).mkdir()
-        converted = convert_corpus(entries, context)
-        keys = [fingerprint(document_key(entry, context), repr(doc.cited_by)) for entry, doc in converted]
-        for files in map_cached("report-files", report_files, converted, keys):
+        reports = corpus_facts(entries, context)
+        citing = cited_by(reports)
+        cited = [(entry, citing[entry.slug]) for entry in entries]
+        keys = [fingerprint(document_key(entry, context), repr(citing[entry.slug])) for entry in entries]
+        for files in map_cached("report-files", partial(report_files, context=context), cited, keys):
             for name, text in files.items():
                 (staging / name).write_text(text, encoding="utf-8")
-        docs_by_slug = [(entry.slug, doc) for entry, doc in converted]
-        glossary_page = glossary_markdown(context.glossary, docs_by_slug)
+        glossary_page = glossary_markdown(context.glossary, reports)
         (staging / "zh-Hans" / GLOSSARY_PAGE).write_text(glossary_page, encoding="utf-8")
         # The glossary page changes only when a term's uses do: its zh-Hant form is cached.
         glossary_hant = map_cached("hant-pages", to_hant, [glossary_page], [fingerprint(glossary_page)])[0]
         (staging / "zh-Hant" / GLOSSARY_PAGE).write_text(glossary_hant, encoding="utf-8")
-        write_site_pages(staging, [report_summary(entry, doc) for entry, doc in converted])
-        defined = [name for _, doc in converted for pair in doc.abbreviations.items() for name in pair]
+        write_site_pages(staging, [report_summary(entry, facts) for entry, facts in zip(entries, reports)])
+        defined = [name for facts in reports for pair in facts.abbreviations.items() for name in pair]
         terms = terms_for_dictionaries(context.glossary) + defined
         write_search_dict(docs / "assets" / "search", terms)
         for variant in VARIANTS:

@@ -23,7 +23,7 @@ import yaml
 
 from .catalog import YAML_LOADER
 from .errors import SourceError
-from .model import Block, Document, Emphasis, Footnote, Inline, Item, Link, Paragraph, Text, place_labels
+from .model import Block, Document, Emphasis, Footnote, Inline, Item, Link, Paragraph, ReportFacts, Text
 
 GLOSSARY_YML = Path(__file__).resolve().parents[2] / "data" / "glossary.yml"
 GLOSSARY_PAGE = "glossary.md"
@@ -247,18 +247,17 @@ def _link_block(inlines: list[Inline], glossary: Glossary, page_of: str) -> list
 # ---------------------------------------------------------------- the glossary page
 
 
-def term_uses(docs: list[tuple[str, Document]]) -> dict[str, dict[str, list[Block | Footnote]]]:
-    """term id -> report slug -> blocks and footnotes that link the term, blocks first, in
-    document order (read from the links `link_terms` made, so page and reports agree)."""
-    uses: dict[str, dict[str, list[Block | Footnote]]] = defaultdict(lambda: defaultdict(list))
-    for slug, doc in docs:
-        for container, inlines in doc.inline_containers():
-            for node in _links(inlines):
-                if node.kind == "glossary":
-                    places = uses[node.href.rpartition("#")[2]][slug]
-                    if not places or places[-1] is not container:
-                        places.append(container)
-    return uses
+def term_places(doc: Document) -> dict[str, list[Block | Footnote]]:
+    """term id -> the blocks and footnotes of the report that link the term, blocks first, in
+    document order (read from the links `link_terms` made, so page and report agree)."""
+    places: dict[str, list[Block | Footnote]] = defaultdict(list)
+    for container, inlines in doc.inline_containers():
+        for node in _links(inlines):
+            if node.kind == "glossary":
+                linking = places[node.href.rpartition("#")[2]]
+                if not linking or linking[-1] is not container:
+                    linking.append(container)
+    return places
 
 
 def _links(inlines: list[Inline]) -> Iterable[Link]:
@@ -269,16 +268,13 @@ def _links(inlines: list[Inline]) -> Iterable[Link]:
             yield from _links(node.children)
 
 
-def glossary_markdown(glossary: Glossary, docs: list[tuple[str, Document]]) -> str:
+def glossary_markdown(glossary: Glossary, reports: list[ReportFacts]) -> str:
     """The glossary page in zh-Hans Markdown; the zh-Hant page is OpenCC on top of it, which
     writes each term in its reviewed zh-Hant form (the glossary feeds the protect table).
 
     Each page stays in one script, so that neither search index mixes the two; the anchors
     are the term ids, identical in both variants, so the switcher leads to the other form.
     """
-    uses = term_uses(docs)
-    titles = {slug: (doc.meta.title, " / ".join(doc.meta.symbols)) for slug, doc in docs}
-    labels = {slug: place_labels(doc) for slug, doc in docs}
     out = [
         "# 术语表",
         "",
@@ -295,14 +291,15 @@ def glossary_markdown(glossary: Glossary, docs: list[tuple[str, Document]]) -> s
             links = [f"[{glossary.by_id[r].hans}](#{r})" for r in term.related]
             fields.append("**相关术语**：" + "、".join(links))
         out += ["  \n".join(fields), ""]
-        by_report = uses.get(term.id, {})
-        if by_report:
+        using = [report for report in reports if term.id in report.term_places]
+        if using:
             # Lists of places, not text to find: kept out of the search index (Material's mark).
             out += ['<div class="where-used" data-search-exclude markdown>', "", "**使用情况**：", ""]
-            for slug, places in by_report.items():
-                title, symbols = titles[slug]
-                links = "、".join(f"[{labels[slug].get(p.id, p.id)}]({slug}.md#{p.id})" for p in places)
-                out.append(f"- [{symbols}]({slug}.md) {title}（{len(places)} 处）：{links}")
+            for report in using:
+                places = report.term_places[term.id]
+                links = "、".join(f"[{label}]({report.slug}.md#{place})" for place, label in places)
+                symbols = " / ".join(report.symbols)
+                out.append(f"- [{symbols}]({report.slug}.md) {report.title}（{len(places)} 处）：{links}")
             out += ["", "</div>", ""]
     return "\n".join(out)
 

@@ -170,6 +170,23 @@ class Citation:
 
 
 @dataclass
+class ReportFacts:
+    """What the corpus-wide steps need of one converted report: the "cited by" lists, the
+    glossary's where-used lists, the landing pages and the search words. Kept apart from the
+    `Document` (unmd.pipeline.corpus_facts), so that a rebuild reads these few lines for each
+    unchanged report instead of the whole report."""
+
+    slug: str
+    symbols: list[str]
+    title: str
+    paragraphs: int  # numbered paragraphs
+    citations: list[tuple[str, str, str]]  # (symbol cited, place id citing it, its label), in order
+    term_places: dict[str, list[tuple[str, str]]]  # glossary term id -> (place id, label) linking it
+    abbreviations: dict[str, str]  # the short forms the report defines -> full names
+    warnings: list[str]  # what converting it printed
+
+
+@dataclass
 class Meta:
     symbols: list[str] = field(default_factory=list)
     date: str | None = None

@@ -3,7 +3,9 @@
 Per report, the reader builds the `Document`; then the passes resolve footnote marks, link
 UN document symbols, mark the short forms the report defines and link glossary terms, in
 that order (a symbol is never read as a term; a defined short form is shown as such rather
-than as a glossary link). Across the corpus, one more pass lists who cites each report.
+than as a glossary link). Across the corpus, the steps that need every report (who cites
+each report, the glossary's where-used lists, the landing pages) read each report's
+`ReportFacts`, which the build cache keeps apart from its `Document`.
 """
 
 from __future__ import annotations
@@ -14,14 +16,14 @@ from functools import cached_property, partial
 from pathlib import Path
 
 from .abbreviations import extract_abbreviations, mark_abbreviations
-from .batch import map_cached
+from .batch import cached, map_cached
 from .cache import fingerprint
 from .catalog import Entry
-from .glossary import Glossary, link_terms, load_glossary
-from .model import Document
+from .glossary import Glossary, link_terms, load_glossary, term_places
+from .model import Block, Document, Footnote, ReportFacts, place_labels
 from .passes.footnotes import resolve_footnotes
 from .reader import read_file
-from .symbols import cited_by, corpus_index_of, link_symbols
+from .symbols import citations, corpus_index_of, link_symbols
 
 
 @dataclass(frozen=True)
@@ -77,24 +79,40 @@ def document_key(entry: Entry, context: Context) -> str:
     return fingerprint(entry.path.read_bytes(), repr(entry), context.fingerprint)
 
 
-def _convert_entry(entry: Entry, context: Context) -> Document:
-    return convert(entry.path, entry, context)
+def converted_report(entry: Entry, context: Context, replay: bool = False) -> Document:
+    """One catalogued report through every per-report stage, from the build cache when its
+    inputs are unchanged (then, with `replay`, printing again the warnings converting printed)."""
+    return cached("documents", document_key(entry, context), lambda: convert(entry.path, entry, context),
+                  _replay_warnings if replay else None)
 
 
-def _replay_warnings(doc: Document) -> None:
-    for warning in doc.warnings:
+def report_facts(slug: str, doc: Document) -> ReportFacts:
+    """What the corpus-wide steps need of the converted report (see ReportFacts)."""
+    labels = place_labels(doc)
+
+    def place(block: Block | Footnote) -> tuple[str, str]:
+        return block.id, labels.get(block.id, block.id)
+
+    return ReportFacts(
+        slug=slug, symbols=list(doc.meta.symbols), title=doc.meta.title, paragraphs=len(doc.numbered()),
+        citations=[(symbol, *place(block)) for symbol, block in citations(doc)],
+        term_places={term: [place(block) for block in blocks] for term, blocks in term_places(doc).items()},
+        abbreviations=dict(doc.abbreviations), warnings=list(doc.warnings),
+    )
+
+
+def _facts_of(entry: Entry, context: Context) -> ReportFacts:
+    return report_facts(entry.slug, converted_report(entry, context, replay=True))
+
+
+def _replay_warnings(converted: Document | ReportFacts) -> None:
+    for warning in converted.warnings:
         print(warning, file=sys.stderr)
 
 
-def convert_corpus(entries: list[Entry], context: Context) -> list[tuple[Entry, Document]]:
-    """Every catalogued report, with the "cited by" list the rest of the corpus gives it.
-
-    Unchanged reports come from the build cache; the others are converted in parallel when
-    there are many (unmd.batch)."""
+def corpus_facts(entries: list[Entry], context: Context) -> list[ReportFacts]:
+    """The facts of every catalogued report. An unchanged report's come from the build cache
+    (its Document is not even read); the others are converted, in parallel when there are many
+    (unmd.batch), and their Documents cached for their pages."""
     keys = [document_key(entry, context) for entry in entries]
-    docs = map_cached("documents", partial(_convert_entry, context=context), entries, keys, _replay_warnings)
-    converted = list(zip(entries, docs))
-    citing = cited_by([(entry.slug, doc) for entry, doc in converted])
-    for entry, doc in converted:
-        doc.cited_by = citing[entry.slug]
-    return converted
+    return map_cached("report-facts", partial(_facts_of, context=context), entries, keys, _replay_warnings)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from .glossary import map_text
-from .model import Block, Citation, Document, Emphasis, Footnote, Inline, Link, Text, place_labels
+from .model import Block, Citation, Document, Emphasis, Footnote, Inline, Link, ReportFacts, Text
 
 UNDOCS = "https://undocs.org/zh/"
 
@@ -146,19 +146,17 @@ def citations(doc: Document) -> list[tuple[str, Block | Footnote]]:
     return out
 
 
-def cited_by(docs: list[tuple[str, Document]]) -> dict[str, list[Citation]]:
+def cited_by(reports: list[ReportFacts]) -> dict[str, list[Citation]]:
     """slug -> the places in other reports of the corpus that cite it, in corpus and
     document order, one per citing block (found through the symbol index, not pairwise)."""
-    index = corpus_index_of((slug, doc.meta.symbols) for slug, doc in docs)
-    result: dict[str, list[Citation]] = {slug: [] for slug, _ in docs}
+    index = corpus_index_of((report.slug, report.symbols) for report in reports)
+    result: dict[str, list[Citation]] = {report.slug: [] for report in reports}
     seen: set[tuple[str, str, str]] = set()
-    for slug, doc in docs:
-        labels = place_labels(doc)
-        for symbol, place in citations(doc):
+    for report in reports:
+        for symbol, place_id, label in report.citations:
             target = index.get(symbol)
-            if target is None or target == slug or (target, slug, place.id) in seen:
+            if target is None or target == report.slug or (target, report.slug, place_id) in seen:
                 continue
-            seen.add((target, slug, place.id))
-            cited = Citation(slug, "-".join(doc.meta.symbols), doc.meta.title, place.id, labels.get(place.id, place.id))
-            result[target].append(cited)
+            seen.add((target, report.slug, place_id))
+            result[target].append(Citation(report.slug, "-".join(report.symbols), report.title, place_id, label))
     return result
