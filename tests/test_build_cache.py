@@ -187,3 +187,25 @@ def test_rendered_pages_from_the_cache_are_the_same_and_keep_their_warnings(tmp_
     for attempt in ("cold", "cached"):
         result = mkdocs_build(config, tmp_path / f"broken-{attempt}")
         assert result.returncode != 0 and "missing.md" in result.stderr, attempt
+
+
+def test_page_templates_from_the_cache_are_the_same_and_follow_nav_and_config(tmp_path, fresh_cache):
+    pages = {"index.md": "# 首页\n\n正文。\n", "r.md": "# 报告\n\n第一段。\n", "s.md": "# 下一页\n\n内容。\n",
+             "t.md": "# 旧标题\n\n内容。\n"}
+    config = mkdocs_site(tmp_path, pages)
+    assert mkdocs_build(config, tmp_path / "cold").returncode == 0
+    assert list((fresh_cache / "page-templates").rglob("*")), "nothing cached"
+    assert mkdocs_build(config, tmp_path / "warm").returncode == 0
+    assert built(tmp_path / "warm" / "r/index.html") == built(tmp_path / "cold" / "r/index.html")
+    # Each change below shows on r's page, whose own Markdown never changes.
+    settings = yaml.safe_load(config.read_text(encoding="utf-8"))
+    config.write_text(yaml.safe_dump({**settings, "site_name": "新站名"}), encoding="utf-8")
+    assert mkdocs_build(config, tmp_path / "renamed").returncode == 0
+    assert "新站名" in built(tmp_path / "renamed" / "r/index.html")
+    (tmp_path / "docs" / "t.md").write_text("# 新标题\n\n内容。\n", encoding="utf-8")  # not r's neighbour
+    assert mkdocs_build(config, tmp_path / "retitled").returncode == 0
+    page = built(tmp_path / "retitled" / "r/index.html")
+    assert "新标题" in page and "旧标题" not in page
+    shutil.rmtree(fresh_cache)
+    assert mkdocs_build(config, tmp_path / "retitled-cold").returncode == 0
+    assert page == built(tmp_path / "retitled-cold" / "r/index.html")

@@ -7,6 +7,7 @@ this hook caches what `Page.render` produces (HTML, table of contents, title, an
 links to them) on disk (unmd.cache), keyed by all of those plus the versions of the packages
 that render and the code of these hooks. What rendering logged is stored with it and logged
 again on a cache hit, so a `--strict` build fails on a cached page as it did the first time.
+What the theme's page template makes of a page is cached the same way (PageTemplate).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from unmd.cache import DiskCache, cache_root, code_fingerprint, fingerprint  # n
 RENDERERS = ("mkdocs", "markdown", "pymdown-extensions", "mkdocs-material")
 HOOKS = Path(__file__).resolve().parent
 _cache = DiskCache("rendered-pages")
+_templates = DiskCache("page-templates")
 _site: dict[str, str] = {}  # the fingerprint of what every page's rendering reads besides its own text
 
 
@@ -100,11 +102,74 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
     """Compiled theme templates are kept too: compiling Material's templates is a fixed cost
     of every build (about 0.5 s per variant), however few pages changed. Jinja checks each
-    template's source against the compiled copy, so an edited template is compiled again."""
+    template's source against the compiled copy, so an edited template is compiled again.
+
+    And so is what the page template makes of a page (see PageTemplate)."""
     directory = cache_root() / "jinja"
     directory.mkdir(parents=True, exist_ok=True)
     env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(directory))
+    _site["theme"] = theme_fingerprint(config)
+    get_template = env.get_template
+
+    def get_page_template(name, parent=None, globals=None):
+        template = get_template(name, parent, globals)
+        # MkDocs asks for a page's template by name alone; Jinja's own lookups name a parent.
+        return PageTemplate(template) if parent is None and globals is None else template
+
+    env.get_template = get_page_template
     return env
+
+
+def theme_fingerprint(config: MkDocsConfig) -> str:
+    """What a page's template reads besides the page and the nav: the site's configuration
+    (its YAML files; what hooks change in it is in their code) and the theme's own templates
+    (custom_dir; Material's are in its version, in the renderer fingerprint)."""
+    config_dir = Path(config.config_file_path).resolve().parent
+    custom_dir = Path(config.theme.custom_dir) if config.theme.custom_dir else None
+    theme_files = [f for f in custom_dir.rglob("*") if f.is_file() and "__pycache__" not in f.parts] if custom_dir else []
+    return fingerprint(_site["renderer"], code_fingerprint(config_dir.glob("*.yml")), code_fingerprint(theme_files))
+
+
+def _toc(items) -> list:
+    return [(item.title, item.id, item.level, _toc(item.children)) for item in items]
+
+
+def _nav(items) -> list:
+    return [(type(item).__name__, str(item.title), getattr(item, "url", None), _nav(item.children or []))
+            for item in items]
+
+
+def page_template_key(template_name: str, page: Page, nav) -> str:
+    """Everything of the page and the site a theme template can show."""
+    if _site.get("nav_of") is not nav:  # once per build: the nav is the same for every page
+        _site["nav_of"], _site["nav"] = nav, fingerprint(repr(_nav(nav.items)))
+    neighbours = [(str(p.title), p.url) if p else None for p in (page.previous_page, page.next_page)]
+    return fingerprint(
+        _site["theme"], _site["nav"], template_name, page.file.src_uri, page.url, str(page.title),
+        page.content or "", repr(_toc(page.toc)), json.dumps(page.meta, sort_keys=True, default=str),
+        repr(neighbours), str(page.canonical_url), str(page.edit_url),
+    )
+
+
+class PageTemplate:
+    """A theme template that keeps what it makes of each page: rendering Material's templates
+    (the nav, the table of contents) is most of a rebuild after one edit once the Markdown is
+    cached, and it grows with pages × nav entries. The output is a function of the page, the
+    nav and the site (page_template_key); plugins' page_context and post_page events still
+    run on every page."""
+
+    def __init__(self, template: jinja2.Template):
+        self._template = template
+
+    def __getattr__(self, name: str):
+        return getattr(self._template, name)
+
+    def render(self, context) -> str:
+        page = context.get("page")
+        if page is None:
+            return self._template.render(context)
+        key = page_template_key(self._template.name, page, context["nav"])
+        return _templates.get_or_compute(key, lambda: self._template.render(context))
 
 
 def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
