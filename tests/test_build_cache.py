@@ -160,9 +160,10 @@ def mkdocs_site(tmp_path: Path, pages: dict[str, str]) -> Path:
     return tmp_path / "mkdocs.yml"
 
 
-def mkdocs_build(config: Path, site: Path) -> subprocess.CompletedProcess:
+def mkdocs_build(config: Path, site: Path, **env: str) -> subprocess.CompletedProcess:
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site)]
-    return subprocess.run(command, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    return subprocess.run(command, capture_output=True, text=True,
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env})
 
 
 def built(page: Path) -> str:
@@ -206,6 +207,9 @@ def test_page_templates_from_the_cache_are_the_same_and_follow_nav_and_config(tm
     assert mkdocs_build(config, tmp_path / "retitled").returncode == 0
     page = built(tmp_path / "retitled" / "r/index.html")
     assert "新标题" in page and "旧标题" not in page
+    # The day of the build shows (here on the home page; on ours, in each report's header).
+    assert mkdocs_build(config, tmp_path / "y2k", SOURCE_DATE_EPOCH="946684800").returncode == 0
+    assert "Build Date UTC : 2000-01-01" in (tmp_path / "y2k" / "index.html").read_text(encoding="utf-8")
     shutil.rmtree(fresh_cache)
     assert mkdocs_build(config, tmp_path / "retitled-cold").returncode == 0
     assert page == built(tmp_path / "retitled-cold" / "r/index.html")

@@ -139,15 +139,18 @@ def _nav(items) -> list:
             for item in items]
 
 
-def page_template_key(template_name: str, page: Page, nav) -> str:
-    """Everything of the page and the site a theme template can show."""
+def page_template_key(template_name: str, context) -> str:
+    """Everything of the page and the site a theme template can show. The build date counts by
+    the day: that is how the report header shows it (partials/report-header.html)."""
+    page, nav = context["page"], context["nav"]
     if _site.get("nav_of") is not nav:  # once per build: the nav is the same for every page
         _site["nav_of"], _site["nav"] = nav, fingerprint(repr(_nav(nav.items)))
     neighbours = [(str(p.title), p.url) if p else None for p in (page.previous_page, page.next_page)]
     return fingerprint(
-        _site["theme"], _site["nav"], template_name, page.file.src_uri, page.url, str(page.title),
-        page.content or "", repr(_toc(page.toc)), json.dumps(page.meta, sort_keys=True, default=str),
-        repr(neighbours), str(page.canonical_url), str(page.edit_url),
+        _site["theme"], _site["nav"], template_name, context["build_date_utc"].strftime("%Y-%m-%d"),
+        page.file.src_uri, page.url, str(page.title), page.content or "", repr(_toc(page.toc)),
+        json.dumps(page.meta, sort_keys=True, default=str), repr(neighbours), str(page.canonical_url),
+        str(page.edit_url),
     )
 
 
@@ -165,10 +168,9 @@ class PageTemplate:
         return getattr(self._template, name)
 
     def render(self, context) -> str:
-        page = context.get("page")
-        if page is None:
+        if context.get("page") is None:
             return self._template.render(context)
-        key = page_template_key(self._template.name, page, context["nav"])
+        key = page_template_key(self._template.name, context)
         return _templates.get_or_compute(key, lambda: self._template.render(context))
 
 
