@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from unmd.abbreviations import extract_abbreviations, full_name, mark_abbreviations
+from unmd.passes.abbreviations import extract_abbreviations, full_name, mark_abbreviations
 from unmd.model import Abbr, Document, Footnote, FootnoteRef, Heading, Link, Meta, Paragraph, Text
 
 

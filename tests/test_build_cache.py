@@ -128,9 +128,9 @@ def test_the_segmenter_cuts_the_reports_exactly_as_jieba(tmp_path, variant):
     a zh-Hant run must be cut where its zh-Hans form is."""
     import jieba
 
-    from unmd.glossary import load_glossary, terms_for_dictionaries
-    from unmd.hant import to_simplified
-    from unmd.searchdict import write_search_dict
+    from unmd.passes.glossary import load_glossary, terms_for_dictionaries
+    from unmd.writer.hant import to_simplified
+    from unmd.writer.searchdict import write_search_dict
 
     user_dict = str(write_search_dict(tmp_path, terms_for_dictionaries(load_glossary())))
     reference = jieba.Tokenizer()

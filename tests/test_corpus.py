@@ -9,7 +9,7 @@ import markdown
 import pytest
 from corpus import documents
 
-from unmd.model import FootnoteRef, Paragraph, Text, plain_text
+from unmd.model import FootnoteRef, plain_text
 from unmd.writer.markdown import write_markdown
 
 # slug: (numbered paragraphs, numbered footnotes, references to them, asterisk notes)

@@ -9,17 +9,10 @@ import opencc
 import pytest
 
 from unmd.errors import SourceError
-from unmd.glossary import (
-    Glossary,
-    Term,
-    glossary_markdown,
-    link_terms,
-    load_glossary,
-    longest_first_pattern,
-    protected_pairs,
-    terms_for_dictionaries,
-)
-from unmd.hant import to_hant
+from unmd.passes.glossary import Glossary, Term, link_terms, load_glossary, protected_pairs, terms_for_dictionaries
+from unmd.passes.matching import longest_first_pattern
+from unmd.writer.glossary_page import glossary_markdown
+from unmd.writer.hant import to_hant
 from unmd.pipeline import report_facts
 from unmd.model import Abbr, Document, Emphasis, Footnote, FootnoteRef, Heading, Item, Link, Meta, Paragraph, Text
 

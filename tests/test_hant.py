@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from unmd.hant import HOLD, PROTECT_TSV, VERBATIM, convert_text, load_protected_terms, protected_replacements, to_hant
+from unmd.writer.hant import HOLD, PROTECT_TSV, VERBATIM, convert_text, load_protected_terms, protected_replacements, to_hant
 
 ROOT = Path(__file__).resolve().parents[1]
 s2tw = opencc.OpenCC("s2tw").convert

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from unmd.errors import SourceError
-from unmd.model import Entries, FootnoteRef, Heading, Item, Paragraph, Signature, Text, plain_text
+from unmd.model import Entries, FootnoteRef, Item, Signature, Text, plain_text
 from unmd.passes.footnotes import resolve_footnotes
 from unmd.reader import read_text
 

@@ -6,7 +6,7 @@ import pytest
 
 from unmd.model import Citation, Document, Emphasis, Footnote, FootnoteRef, Heading, Link, Meta, Paragraph, Text
 from unmd.pipeline import report_facts
-from unmd.symbols import citations, cited_by, corpus_index_of, find_symbols, link_symbols
+from unmd.passes.symbols import citations, cited_by, corpus_index_of, find_symbols, link_symbols
 
 CORPUS = {"S/2011/552": "s-2011-552", "A/70/95": "a-70-95", "S/2015/446": "a-70-95"}
 

@@ -40,7 +40,7 @@ from mkdocs.structure.pages import Page
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 from unmd.cache import DiskCache, code_fingerprint, fingerprint  # noqa: E402
-from unmd.hant import OPENCC_BACK, to_simplified  # noqa: E402
+from unmd.writer.hant import OPENCC_BACK, to_simplified  # noqa: E402
 from unmd.sitesize import SEGMENTER_JS  # noqa: E402  (where Material's worker loads it)
 
 PARAGRAPH_ID = re.compile(r"^para-(\d+)$")

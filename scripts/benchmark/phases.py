@@ -39,13 +39,14 @@ class Clock:
 def conversion_phases(root: Path) -> dict[str, float]:
     from unmd.catalog import load_catalog
     from unmd.cli import report_summary
-    from unmd.glossary import glossary_markdown, terms_for_dictionaries
-    from unmd.hant import to_hant
+    from unmd.passes.glossary import terms_for_dictionaries
+    from unmd.passes.symbols import cited_by
     from unmd.pipeline import context_of, link_report, read_report, report_facts
-    from unmd.searchdict import write_search_dict
-    from unmd.sitepages import variant_landing_markdown
-    from unmd.symbols import cited_by
     from unmd.writer.export import document_json
+    from unmd.writer.glossary_page import glossary_markdown
+    from unmd.writer.hant import to_hant
+    from unmd.writer.landing import variant_landing_markdown
+    from unmd.writer.searchdict import write_search_dict
     from unmd.writer.markdown import write_markdown
 
     clock = Clock()

@@ -17,15 +17,16 @@ from .batch import map_cached
 from .cache import fingerprint
 from .catalog import CATALOG, ROOT, Entry, load_catalog
 from .errors import SourceError
-from .glossary import GLOSSARY_PAGE, glossary_markdown, terms_for_dictionaries
-from .hant import to_hant
+from .passes.glossary import GLOSSARY_PAGE, terms_for_dictionaries
+from .passes.symbols import cited_by
 from .model import Citation, ReportFacts
 from .pipeline import Context, context_of, convert, converted_report, corpus_facts, document_key
-from .searchdict import write_search_dict
-from .sitepages import write_site_pages
-from .symbols import cited_by
 from .writer.export import document_json
+from .writer.glossary_page import glossary_markdown
+from .writer.hant import to_hant
+from .writer.landing import write_site_pages
 from .writer.markdown import write_markdown
+from .writer.searchdict import write_search_dict
 
 DOCS = ROOT / "docs"
 VARIANTS = ("zh-Hans", "zh-Hant")

@@ -15,15 +15,15 @@ from dataclasses import dataclass
 from functools import cached_property, partial
 from pathlib import Path
 
-from .abbreviations import extract_abbreviations, mark_abbreviations
 from .batch import cached, map_cached
 from .cache import fingerprint
 from .catalog import Entry
-from .glossary import Glossary, link_terms, load_glossary, term_places
 from .model import Block, Document, Footnote, ReportFacts, place_labels
+from .passes.abbreviations import extract_abbreviations, mark_abbreviations
 from .passes.footnotes import resolve_footnotes
+from .passes.glossary import Glossary, link_terms, load_glossary, term_places
+from .passes.symbols import citations, corpus_index_of, link_symbols
 from .reader import read_file
-from .symbols import citations, corpus_index_of, link_symbols
 
 
 @dataclass(frozen=True)

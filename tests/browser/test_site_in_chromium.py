@@ -143,7 +143,7 @@ def test_the_browser_cuts_the_index_into_the_words_jieba_cut(page, site_url, bui
     作为|本 against 作|为本)."""
     from hooks import load_hook
 
-    from unmd.hant import to_simplified
+    from unmd.writer.hant import to_simplified
 
     simplify = to_simplified if variant == "zh-Hant" else None
     jieba = load_hook("paragraph_search").Segmenter(str(ROOT / "docs/assets/search/jieba-user.txt"), simplify)

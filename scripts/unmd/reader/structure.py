@@ -14,7 +14,7 @@ import re
 from ..model import Entries, Heading, Item, Meta, Paragraph, Signature, Table, Text
 from .blocks import RawBlock
 from .inlines import parse_inlines
-from .shape import ends_sentence, heading_like, line_width, roman
+from .shape import ends_sentence, line_width, roman
 
 ORGAN = re.compile(r"^(大会|安全理事会|经济及社会理事会|人权理事会|托管理事会)$")
 SESSION = re.compile(r"^第[一二三四五六七八九十百零〇\d]+(届(特别)?会议|年)$")

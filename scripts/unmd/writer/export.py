@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 
-from ..hant import convert_text
+from .hant import convert_text
 from ..model import Document, FootnoteRef, Heading, Inline, Item, Paragraph, plain_text
 from ..passes.footnotes import footnote_label
 from .markdown import HEADER_ROLES, document_metadata

@@ -21,8 +21,8 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
-from .glossary import longest_first_pattern, split_matches
-from .model import Abbr, Document, Emphasis, FootnoteRef, Heading, Inline, Link, Text
+from ..model import Abbr, Document, Emphasis, FootnoteRef, Heading, Inline, Link, Text
+from .matching import longest_first_pattern, split_matches
 
 # The run starts where a run of Han characters starts (the lookbehind): tried from inside a run,
 # as the search otherwise does, a long run without a parenthesis costs quadratic time.

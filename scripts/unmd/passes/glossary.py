@@ -5,9 +5,9 @@ no word boundary between two Han characters. So the pass works on the document m
 one longest-first pattern for every name in the glossary, applied to Text nodes only, so that
 links, footnote marks, abbreviations and headings are never touched.
 
-The same module renders the glossary page (one anchor per term, with where it is used) and
-hands the terms to the OpenCC protection table and the jieba user dictionary, so a term is
-linked, converted and segmented the same way everywhere.
+The same module hands the terms to the glossary page (unmd.writer.glossary_page), the OpenCC
+protection table and the jieba user dictionary, so a term is linked, listed, converted and
+segmented the same way everywhere.
 """
 
 from __future__ import annotations
@@ -21,11 +21,12 @@ from typing import Callable, Iterable
 
 import yaml
 
-from .catalog import YAML_LOADER
-from .errors import SourceError
-from .model import Block, Document, Emphasis, Footnote, Inline, Item, Link, Paragraph, ReportFacts, Text
+from ..catalog import YAML_LOADER
+from ..errors import SourceError
+from ..model import Block, Document, Emphasis, Footnote, Inline, Item, Link, Paragraph, Text
+from .matching import longest_first_pattern, map_text, split_matches
 
-GLOSSARY_YML = Path(__file__).resolve().parents[2] / "data" / "glossary.yml"
+GLOSSARY_YML = Path(__file__).resolve().parents[3] / "data" / "glossary.yml"
 GLOSSARY_PAGE = "glossary.md"
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 REQUIRED = ("id", "hans", "hant", "en", "definition")
@@ -65,89 +66,6 @@ class Glossary:
     def names(self) -> list[str]:
         """Every zh-Hans name of every term: the `known` full names for the abbreviation pass."""
         return [n for t in self.terms for n in t.names]
-
-
-# ---------------------------------------------------------------- shared by the three passes
-
-
-def longest_first_pattern(names: Iterable[str]) -> re.Pattern[str]:
-    """One regex for all names that, at each position, matches the longest name.
-
-    Built as a character trie (安全(?:理事会)?) rather than a flat alternation, so the regex
-    engine does not try every name at every position; a greedy optional suffix makes the
-    longer name win and backtracks to the shorter one.
-    """
-    trie: dict = {}
-    for name in names:
-        if not name:
-            continue
-        node = trie
-        for ch in name:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if "" in node:  # a name ends here: the longer continuation is optional
-            return "(?:" + body + ")?"
-        return body
-
-    if not trie:
-        return re.compile(r"(?!)")
-    return re.compile(emit(trie))
-
-
-def map_text(
-    inlines: list[Inline],
-    replace: Callable[[str], list[Inline]],
-    *,
-    into_emphasis: bool = True,
-) -> list[Inline]:
-    """Rewrite the Text nodes of an inline list, in reading order, with `replace`.
-
-    Links, abbreviations and footnote marks are kept as they are (a pass never links inside
-    them); adjacent Text nodes are merged first so a term split by the reader still matches.
-    """
-    out: list[Inline] = []
-    pending: list[str] = []
-
-    def flush() -> None:
-        if pending:
-            out.extend(replace("".join(pending)))
-            pending.clear()
-
-    for node in inlines:
-        if isinstance(node, Text):
-            pending.append(node.text)
-            continue
-        flush()
-        if isinstance(node, Emphasis) and into_emphasis:
-            out.append(Emphasis(map_text(node.children, replace, into_emphasis=into_emphasis)))
-        else:
-            out.append(node)
-    flush()
-    return out
-
-
-def split_matches(text: str, pattern: re.Pattern[str], make: Callable[[re.Match[str]], Inline | None]) -> list[Inline]:
-    """Split `text` around the matches of `pattern`; `make` turns a match into a node, or
-    returns None to leave that match as plain text."""
-    out: list[Inline] = []
-    last = 0
-    for m in pattern.finditer(text):
-        node = make(m)
-        if node is None:
-            continue
-        if m.start() > last:
-            out.append(Text(text[last : m.start()]))
-        out.append(node)
-        last = m.end()
-    if last < len(text):
-        out.append(Text(text[last:]))
-    return out
 
 
 # ---------------------------------------------------------------- loading
@@ -244,7 +162,7 @@ def _link_block(inlines: list[Inline], glossary: Glossary, page_of: str) -> list
     return map_text(inlines, replace, into_emphasis=False)
 
 
-# ---------------------------------------------------------------- the glossary page
+# ---------------------------------------------------------------- where a report uses terms
 
 
 def term_places(doc: Document) -> dict[str, list[Block | Footnote]]:
@@ -266,42 +184,6 @@ def _links(inlines: list[Inline]) -> Iterable[Link]:
             yield node
         elif isinstance(node, Emphasis):
             yield from _links(node.children)
-
-
-def glossary_markdown(glossary: Glossary, reports: list[ReportFacts]) -> str:
-    """The glossary page in zh-Hans Markdown; the zh-Hant page is OpenCC on top of it, which
-    writes each term in its reviewed zh-Hant form (the glossary feeds the protect table).
-
-    Each page stays in one script, so that neither search index mixes the two; the anchors
-    are the term ids, identical in both variants, so the switcher leads to the other form.
-    """
-    out = [
-        "# 术语表",
-        "",
-        f"本术语表收录这些报告中使用的 {len(glossary.terms)} 个联合国术语，附联合国使用的英文名称、"
-        "定义以及在各份报告中出现的段落和脚注。报告正文每段中首次出现的术语链接到本表。",
-        "",
-    ]
-    for term in glossary.terms:
-        out += [f"## {term.hans} {{#{term.id}}}", ""]
-        fields = [f"**英文**：{term.en}", f"**定义**：{term.definition}"]
-        if term.aliases:
-            fields.append("**又作**：" + "、".join(term.aliases))
-        if term.related:
-            links = [f"[{glossary.by_id[r].hans}](#{r})" for r in term.related]
-            fields.append("**相关术语**：" + "、".join(links))
-        out += ["  \n".join(fields), ""]
-        using = [report for report in reports if term.id in report.term_places]
-        if using:
-            # Lists of places, not text to find: kept out of the search index (Material's mark).
-            out += ['<div class="where-used" data-search-exclude markdown>', "", "**使用情况**：", ""]
-            for report in using:
-                places = report.term_places[term.id]
-                links = "、".join(f"[{label}]({report.slug}.md#{place})" for place, label in places)
-                symbols = " / ".join(report.symbols)
-                out.append(f"- [{symbols}]({report.slug}.md) {report.title}（{len(places)} 处）：{links}")
-            out += ["", "</div>", ""]
-    return "\n".join(out)
 
 
 # ---------------------------------------------------------------- dictionaries

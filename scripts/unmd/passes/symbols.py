@@ -16,8 +16,8 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
-from .glossary import map_text
-from .model import Block, Citation, Document, Emphasis, Footnote, Inline, Link, ReportFacts, Text
+from ..model import Block, Citation, Document, Emphasis, Footnote, Inline, Link, ReportFacts, Text
+from .matching import map_text
 
 UNDOCS = "https://undocs.org/zh/"
 

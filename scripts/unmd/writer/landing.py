@@ -1,6 +1,6 @@
 """Landing pages: docs/index.md (choose a script) and one report table per variant.
 
-The variant pages are written in zh-Hans and converted with unmd.hant like the reports, so the
+The variant pages are written in zh-Hans and converted with unmd.writer.hant like the reports, so the
 two variants differ only in script. Links use the report slugs, which the reports' own
 Markdown files carry, so MkDocs checks them in --strict builds.
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from unmd.hant import to_hant
+from .hant import to_hant
 
 VARIANT_NAMES = {"zh-Hans": "简体中文", "zh-Hant": "繁體中文"}
 SITE_TITLE = {"zh-Hans": "联合国中文报告", "zh-Hant": "聯合國中文報告"}

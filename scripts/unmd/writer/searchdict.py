@@ -4,7 +4,7 @@ The search hook (overrides/hooks/paragraph_search.py) cuts every page with jieba
 with jieba's own dictionary plus the user words the variant's config names
 (`jieba_dict_user`), and gives the words it found to the browser, which cuts the index and the
 queries with them. jieba's dictionary is Simplified, so the hook cuts a zh-Hant page through its
-zh-Hans form (unmd.hant.to_simplified) and both variants share one user dictionary: the report
+zh-Hans form (unmd.writer.hant.to_simplified) and both variants share one user dictionary: the report
 and glossary terms in zh-Hans, so that 预防性外交 or 欧安组织 stay one word in either script.
 """
 

@@ -19,9 +19,10 @@ from typing import Callable
 
 import opencc
 
-from .glossary import load_glossary, longest_first_pattern, protected_pairs
+from ..passes.glossary import load_glossary, protected_pairs
+from ..passes.matching import longest_first_pattern
 
-PROTECT_TSV = Path(__file__).resolve().parents[2] / "data" / "opencc-protect.tsv"
+PROTECT_TSV = Path(__file__).resolve().parents[3] / "data" / "opencc-protect.tsv"
 OPENCC_CONFIG = "s2tw"
 # Its inverse: character for character, so a zh-Hant run and its zh-Hans form have one length.
 OPENCC_BACK = "tw2s"

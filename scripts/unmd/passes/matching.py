@@ -1,0 +1,89 @@
+"""Matching helpers the passes share: one longest-first pattern for many names, and rewriting
+the Text nodes of an inline list without touching links, abbreviations or footnote marks."""
+
+from __future__ import annotations
+
+import re
+from typing import Callable, Iterable
+
+from ..model import Emphasis, Inline, Text
+
+
+def longest_first_pattern(names: Iterable[str]) -> re.Pattern[str]:
+    """One regex for all names that, at each position, matches the longest name.
+
+    Built as a character trie (安全(?:理事会)?) rather than a flat alternation, so the regex
+    engine does not try every name at every position; a greedy optional suffix makes the
+    longer name win and backtracks to the shorter one.
+    """
+    trie: dict = {}
+    for name in names:
+        if not name:
+            continue
+        node = trie
+        for ch in name:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:  # a name ends here: the longer continuation is optional
+            return "(?:" + body + ")?"
+        return body
+
+    if not trie:
+        return re.compile(r"(?!)")
+    return re.compile(emit(trie))
+
+
+def map_text(
+    inlines: list[Inline],
+    replace: Callable[[str], list[Inline]],
+    *,
+    into_emphasis: bool = True,
+) -> list[Inline]:
+    """Rewrite the Text nodes of an inline list, in reading order, with `replace`.
+
+    Links, abbreviations and footnote marks are kept as they are (a pass never links inside
+    them); adjacent Text nodes are merged first so a term split by the reader still matches.
+    """
+    out: list[Inline] = []
+    pending: list[str] = []
+
+    def flush() -> None:
+        if pending:
+            out.extend(replace("".join(pending)))
+            pending.clear()
+
+    for node in inlines:
+        if isinstance(node, Text):
+            pending.append(node.text)
+            continue
+        flush()
+        if isinstance(node, Emphasis) and into_emphasis:
+            out.append(Emphasis(map_text(node.children, replace, into_emphasis=into_emphasis)))
+        else:
+            out.append(node)
+    flush()
+    return out
+
+
+def split_matches(text: str, pattern: re.Pattern[str], make: Callable[[re.Match[str]], Inline | None]) -> list[Inline]:
+    """Split `text` around the matches of `pattern`; `make` turns a match into a node, or
+    returns None to leave that match as plain text."""
+    out: list[Inline] = []
+    last = 0
+    for m in pattern.finditer(text):
+        node = make(m)
+        if node is None:
+            continue
+        if m.start() > last:
+            out.append(Text(text[last : m.start()]))
+        out.append(node)
+        last = m.end()
+    if last < len(text):
+        out.append(Text(text[last:]))
+    return out
