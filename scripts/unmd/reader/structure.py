@@ -14,6 +14,7 @@ import re
 from ..model import Entries, Heading, Item, Meta, Paragraph, Signature, Table, Text
 from .blocks import RawBlock
 from .inlines import parse_inlines
+from .outline import nest_headings
 from .shape import ends_sentence, line_width, roman
 
 ORGAN = re.compile(r"^(大会|安全理事会|经济及社会理事会|人权理事会|托管理事会)$")
@@ -102,6 +103,7 @@ def build_structure(raw: list[RawBlock], meta: Meta, known_title: str | None = N
     for role, block in header:
         blocks.append(Paragraph(block.line, "", inlines=parse_inlines(block.text), role=role))
     Structure(blocks, meta, known_title).add(body)
+    nest_headings(blocks)
     return blocks
 
 
