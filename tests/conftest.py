@@ -76,3 +76,21 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+def pytest_addoption(parser):
+    parser.addoption("--slow", action="store_true", help="also run the tests marked slow (whole corpora)")
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "slow: a whole-corpus run, skipped unless --slow is given")
+
+
+def pytest_collection_modifyitems(config, items):
+    """The default run skips the slow group; its fast twin covers every case kind."""
+    if config.getoption("--slow"):
+        return
+    skip = pytest.mark.skip(reason="slow: run with --slow")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)
