@@ -261,3 +261,11 @@ def test_real_not_terms_keep_wrong_readings_out(glossary):
         ("会员国", "glossary.md#member-states"),
         ("秘书长", "glossary.md#secretary-general"),
     ]
+
+
+def test_each_longer_name_holds_a_term_and_is_none(glossary):
+    """The lexicon lists names that would otherwise be linked in part: no dead entries, and
+    none that is itself a term (that one would simply never be linked)."""
+    for name in glossary.longer_names:
+        assert name not in glossary.by_name, name
+        assert any(term in name for term in glossary.by_name), name

@@ -37,7 +37,8 @@ class Context:
     def fingerprint(self) -> str:
         """What the passes know of the corpus and the glossary (hashed once, not per report)."""
         glossary = self.glossary
-        return fingerprint(repr(sorted(self.corpus_index.items())), repr(glossary.terms), repr(glossary.not_terms))
+        return fingerprint(repr(sorted(self.corpus_index.items())), repr(glossary.terms), repr(glossary.not_terms),
+                           repr(glossary.longer_names))
 
 
 def context_of(entries: list[Entry], glossary: Glossary | None = None) -> Context:

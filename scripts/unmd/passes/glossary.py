@@ -17,14 +17,14 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 import yaml
 
 from ..catalog import YAML_LOADER
 from ..errors import SourceError
 from ..model import Block, Document, Emphasis, Footnote, Inline, Item, Link, Paragraph, Text
-from .matching import longest_first_pattern, map_text, split_matches
+from .matching import longest_first_pattern, map_text, word_boundaries
 
 GLOSSARY_YML = Path(__file__).resolve().parents[3] / "data" / "glossary.yml"
 GLOSSARY_PAGE = "glossary.md"
@@ -42,6 +42,10 @@ class Term:
     aliases: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
     hant_note: str | None = None  # why hant differs from OpenCC s2tw(hans), when it does
+    # Another sense of the same words, told by what stands right before or after them (the
+    # African Union's 秘书处 after 非盟, 保护责任 of a mission after 负有): then no link.
+    not_after: tuple[str, ...] = ()
+    not_before: tuple[str, ...] = ()
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -53,14 +57,16 @@ class Term:
 class Glossary:
     terms: list[Term]
     not_terms: tuple[str, ...] = ()
+    longer_names: tuple[str, ...] = ()  # the lexicon of names that hold a term (glossary.yml)
 
     def __post_init__(self) -> None:
         self.by_id = {t.id: t for t in self.terms}
-        self.by_name: dict[str, Term | None] = {n: None for n in self.not_terms}
-        for t in self.terms:
-            for n in t.names:
-                self.by_name[n] = t
-        self.pattern = longest_first_pattern(self.by_name)
+        self.by_name: dict[str, Term] = {n: t for t in self.terms for n in t.names}
+        # At every position, the longest name that starts there (a lookahead, so that
+        # overlapping names are all found: 预防冲突 and 冲突中的性暴力 in 预防冲突中的性暴力).
+        self.starts = re.compile(f"(?=({longest_first_pattern(self.by_name).pattern}))")
+        self.name_pattern = longest_first_pattern(self.by_name)
+        self.words = tuple(dict.fromkeys([*self.by_name, *self.not_terms, *self.longer_names]))
 
     @property
     def names(self) -> list[str]:
@@ -98,7 +104,7 @@ def load_glossary(path: Path = GLOSSARY_YML) -> Glossary:
                 fail(f"term {raw.get('id', '?')!r}: `{key}` is missing or empty")
         if not ID_PATTERN.fullmatch(raw["id"]):
             fail(f"id {raw['id']!r} is not ASCII kebab-case")
-        unknown = set(raw) - {*REQUIRED, "aliases", "related", "hant_note"}
+        unknown = set(raw) - {*REQUIRED, "aliases", "related", "hant_note", "not_after", "not_before"}
         if unknown:
             fail(f"term {raw['id']!r}: unknown keys {sorted(unknown)}")
         term = Term(
@@ -110,6 +116,8 @@ def load_glossary(path: Path = GLOSSARY_YML) -> Glossary:
             aliases=tuple(raw.get("aliases") or ()),
             related=tuple(raw.get("related") or ()),
             hant_note=raw.get("hant_note"),
+            not_after=tuple(raw.get("not_after") or ()),
+            not_before=tuple(raw.get("not_before") or ()),
         )
         if any(t.id == term.id for t in terms):
             fail(f"duplicate id {term.id!r}")
@@ -123,7 +131,7 @@ def load_glossary(path: Path = GLOSSARY_YML) -> Glossary:
         for r in t.related:
             if r not in ids:
                 raise SourceError(str(path), node.start_mark.line + 1, f"term {t.id!r}: unknown related id {r!r}")
-    return Glossary(terms, tuple(data.get("not_terms") or ()))
+    return Glossary(terms, tuple(data.get("not_terms") or ()), tuple(data.get("longer_names") or ()))
 
 
 # ---------------------------------------------------------------- the linking pass
@@ -135,31 +143,83 @@ def link_terms(doc: Document, glossary: Glossary, page_of: str = GLOSSARY_PAGE) 
     Headings stay plain (a link there would also land in the table of contents), signatures
     hold names, and a block without an id (title-page lines) could not be listed under
     "where used". Inside a block, existing links (document symbols), abbreviations, footnote
-    marks and emphasised titles of works are left alone. `page_of` is the glossary page as
-    seen from a report page.
+    marks and emphasised titles of works are left alone, and so is a term inside a longer
+    name (see `term_spans`). `page_of` is the glossary page as seen from a report page.
     """
+    names = longest_first_pattern([*glossary.not_terms, *glossary.longer_names, *doc.abbreviations.values()])
     for block in doc.blocks:
         if isinstance(block, (Paragraph, Item)) and block.id:
-            block.inlines = _link_block(block.inlines, glossary, page_of)
+            block.inlines = _link_block(block.inlines, glossary, names, page_of)
     for note in doc.footnotes:
         if note.id:
-            note.inlines = _link_block(note.inlines, glossary, page_of)
+            note.inlines = _link_block(note.inlines, glossary, names, page_of)
 
 
-def _link_block(inlines: list[Inline], glossary: Glossary, page_of: str) -> list[Inline]:
+def _link_block(inlines: list[Inline], glossary: Glossary, names: re.Pattern[str], page_of: str) -> list[Inline]:
     linked: set[str] = set()
 
-    def make(m: re.Match[str]) -> Inline | None:
-        term = glossary.by_name.get(m.group())
-        if term is None or term.id in linked:
-            return None
-        linked.add(term.id)
-        return Link(f"{page_of}#{term.id}", [Text(m.group())], "glossary", term.definition)
-
     def replace(text: str) -> list[Inline]:
-        return split_matches(text, glossary.pattern, make)
+        out: list[Inline] = []
+        last = 0
+        for start, end, term in term_spans(text, glossary, names):
+            if term.id in linked:
+                continue
+            linked.add(term.id)
+            if start > last:
+                out.append(Text(text[last:start]))
+            out.append(Link(f"{page_of}#{term.id}", [Text(text[start:end])], "glossary", term.definition))
+            last = end
+        if last < len(text):
+            out.append(Text(text[last:]))
+        return out
 
     return map_text(inlines, replace, into_emphasis=False)
+
+
+TITLE = re.compile(r"《[^《》\n]*》")
+
+
+def term_spans(text: str, glossary: Glossary, names: re.Pattern[str]) -> Iterator[tuple[int, int, Term]]:
+    """(start, end, term) for every use of a term in `text`, in order.
+
+    A wrong link is worse than none, so a name found in the text is a use of its term only if
+      - no longer glossary name overlaps it (of two overlapping names the longer is read:
+        冲突中的性暴力, not 预防冲突, in 预防冲突中的性暴力);
+      - it lies neither inside nor across a longer name that `names` finds (the glossary's
+        not_terms and lexicon of longer names, the report's own defined full names) or a
+        《》 title, unless it is that whole name or title;
+      - the segmenter (jieba, with every name as a user word) cuts the text where it starts
+        and ends (维持和平行动部 in 维持和平行动部署 is read 维持和平行动 + 部署, 常驻代表 in
+        常驻代表团 is no word at all); failing that, the longest name that starts there and
+        ends earlier is tried;
+      - nothing right before or after it marks another sense (Term.not_after / not_before).
+    """
+    found = [(m.start(), m.start() + len(m.group(1))) for m in glossary.starts.finditer(text)]
+    found.sort(key=lambda span: (span[0] - span[1], span[0]))  # longest first, then leftmost
+    taken: list[tuple[int, int]] = []
+    for start, end in found:
+        if not any(start < e and s < end for s, e in taken):
+            taken.append((start, end))
+    if not taken:
+        return
+    fixed = [(m.start(), m.end()) for m in names.finditer(text)]
+    fixed += [(m.start() + 1, m.end() - 1) for m in TITLE.finditer(text)]
+    cuts = word_boundaries(text, glossary.words)
+    for start, end in sorted(taken):
+        while end > start:
+            if start in cuts and end in cuts and not any(
+                start < e and s < end and not (start <= s and e <= end) for s, e in fixed
+            ):
+                break
+            shorter = glossary.name_pattern.match(text, start, end - 1)
+            end = shorter.end() if shorter else start
+        if end == start:
+            continue
+        term = glossary.by_name[text[start:end]]
+        if not any(text.endswith(w, 0, start) for w in term.not_after) and not any(
+            text.startswith(w, end) for w in term.not_before
+        ):
+            yield start, end, term
 
 
 # ---------------------------------------------------------------- where a report uses terms

@@ -3,6 +3,7 @@ the Text nodes of an inline list without touching links, abbreviations or footno
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Callable, Iterable
 
@@ -87,3 +88,25 @@ def split_matches(text: str, pattern: re.Pattern[str], make: Callable[[re.Match[
     if last < len(text):
         out.append(Text(text[last:]))
     return out
+
+
+@functools.lru_cache(maxsize=4)
+def _segmenter(words: tuple[str, ...]):
+    import rjieba  # jieba-rs: jieba's cuts with jieba's own dictionary, built in
+
+    segmenter = rjieba.Jieba()
+    for word in words:
+        if " " not in word:
+            segmenter.add_word(word, None, None)  # a frequency that keeps it whole, as jieba.add_word
+    return segmenter
+
+
+def word_boundaries(text: str, words: tuple[str, ...]) -> set[int]:
+    """The offsets in `text` where jieba, with `words` added to its dictionary, starts a word
+    (and the end of the text): where a name may start or end without cutting a word in two."""
+    cuts = {0}
+    at = 0
+    for word in _segmenter(words).cut(text, False):
+        at += len(word)
+        cuts.add(at)
+    return cuts
