@@ -43,18 +43,29 @@ def test_missing_file(tmp_path):
     _assert_clean_failure(run_cli("convert", str(path)), path, "cannot read")
 
 
-def test_paragraph_number_out_of_sequence(tmp_path):
+def test_paragraph_number_out_of_sequence_converts_with_a_warning_and_fails_with_strict(tmp_path):
     path = tmp_path / "r.txt"
     path.write_text("一. 引言\n\n1. 第一段。\n\n2. 第二段。\n\n4. 第四段。\n", encoding="utf-8")
-    _assert_clean_failure(run_cli("convert", str(path)), f"{path}:7", "out of sequence")
+    result = run_cli("convert", str(path))
+    assert result.returncode == 0 and "{: #para-3 .gap }" in result.stdout
+    assert f"{path}:7: warning: paragraph number 4 out of sequence (expected 3)" in result.stderr
+    _assert_clean_failure(run_cli("convert", "--strict", str(path)), f"{path}:7", "out of sequence")
 
 
-def test_build_docs_stops_on_a_damaged_report_and_leaves_docs_as_they_were(tmp_path):
+def test_convert_prints_the_conversion_report_on_stderr(tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_text("S/2099/1\n\n一. 引言\n\n1. 第一段。\n\n2. 第二段。\n", encoding="utf-8")
+    result = run_cli("convert", str(path))
+    assert result.returncode == 0 and "S/2099/1" not in result.stdout
+    assert f"conversion report: {path}" in result.stderr and "  1: running symbol: S/2099/1" in result.stderr
+    assert "  3: h2 chapter #ch-1 一. 引言" in result.stderr and "warnings (0):" in result.stderr
+
+
+def test_build_docs_stops_on_a_source_that_is_no_report_and_leaves_docs_as_they_were(tmp_path):
     sources = tmp_path / "sources"
     shutil.copytree(ROOT / "sources", sources)
     damaged = sources / "000_ca9ac40d1b0e958f.txt"
-    text = damaged.read_text(encoding="utf-8")
-    damaged.write_text(text.replace("\n19. ", "\n18. ", 1), encoding="utf-8")
+    damaged.write_bytes(b"\x1f\x8b\x08\x00" + bytes(range(256)))  # a gzip header and binary
     docs = tmp_path / "docs"
     (docs / "zh-Hans").mkdir(parents=True)
     (docs / "zh-Hans" / "S-2011-552.md").write_text("the previous build\n", encoding="utf-8")
@@ -65,6 +76,6 @@ def test_build_docs_stops_on_a_damaged_report_and_leaves_docs_as_they_were(tmp_p
     )
     assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
     errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
-    assert len(errors) == 1 and f"{damaged}:" in errors[0] and "repeated" in errors[0], result.stderr
+    assert len(errors) == 1 and f"{damaged}:" in errors[0] and "binary" in errors[0], result.stderr
     assert sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*")) == ["zh-Hans", "zh-Hans/S-2011-552.md"]
     assert (docs / "zh-Hans" / "S-2011-552.md").read_text(encoding="utf-8") == "the previous build\n"

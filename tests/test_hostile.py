@@ -3,12 +3,10 @@
 Every input is made at test time from a real report (S/2011/552 in sources/): other
 encodings and line ends, damage (empty, binary, headings only, a lost line end, a lost
 footnote, a repeated paragraph number, an orphan footnote) and injected markup. The rule:
-the same Markdown for any encoding; otherwise a one-line message naming the file and the
-line, never a traceback and never a hang.
-
-A file of headings only stops with an error (exit 1): there is no report text to publish.
-A footnote definition that nothing references converts, with a warning: the extractor lost
-its mark, the note stays on the page.
+the same Markdown for any encoding; input that cannot be a report (empty, binary, headings
+only) stops with a one-line message naming the file and the line; damage inside a report
+converts best effort with a warning naming file and line (one line with --strict, exit 1);
+never a traceback and never a hang. Stderr also carries the conversion report.
 """
 
 from __future__ import annotations
@@ -32,11 +30,16 @@ REPORT = ROOT / "sources" / "000_ca9ac40d1b0e958f.txt"  # S/2011/552
 TIMEOUT = 60  # seconds; 800,000 characters take about two
 
 
-def run_convert(path: Path) -> subprocess.CompletedProcess:
+def run_convert(path: Path, *options: str) -> subprocess.CompletedProcess:
     """scripts/convert FILE; stdout kept as bytes so that "identical" means byte for byte."""
-    result = subprocess.run([str(CONVERT), str(path)], capture_output=True, timeout=TIMEOUT)
+    result = subprocess.run([str(CONVERT), str(path), *options], capture_output=True, timeout=TIMEOUT)
     result.stderr = result.stderr.decode("utf-8")
     return result
+
+
+def warning_lines(result) -> list[str]:
+    """The warnings of the conversion report on stderr."""
+    return [line.strip() for line in result.stderr.splitlines() if ": warning: " in line]
 
 
 def write(directory: Path, name: str, data: bytes | str) -> Path:
@@ -65,7 +68,7 @@ def report() -> str:
 @pytest.fixture(scope="module")
 def original_markdown(report, tmp_path_factory) -> bytes:
     result = run_convert(write(tmp_path_factory.mktemp("original"), "utf8.txt", report))
-    assert result.returncode == 0 and result.stderr == "", result.stderr
+    assert result.returncode == 0 and "warnings (0):" in result.stderr and not warning_lines(result), result.stderr
     return result.stdout
 
 
@@ -119,11 +122,24 @@ def test_heading_only_file(report, tmp_path):
 # ------------------------------------------------------------------ damage inside a report
 
 
+def assert_converts_with_warning(path: Path, expected: str) -> bytes:
+    """Converts with exactly this warning; with --strict the same is a one-line error."""
+    result = run_convert(path)
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    assert warning_lines(result) == [f"{path}:{expected}"], result.stderr
+    line, message = expected.split(": warning: ")
+    assert_one_line_error(run_convert(path, "--strict"), path, int(line), message)
+    return result.stdout
+
+
 def test_missing_footnote_definition(report, tmp_path):
     definition = next(line for line in report.split("\n") if line.startswith("¹⁸ "))
     text = report.replace(definition + "\n", "")
     path = write(tmp_path, "no-note-18.txt", text)
-    assert_one_line_error(run_convert(path), path, line_of(text, "¹⁸"), "footnote reference ¹⁸ has no definition")
+    page = assert_converts_with_warning(
+        path, f"{line_of(text, '¹⁸')}: warning: footnote reference ¹⁸ has no definition: its note says that the source lost its text"
+    )
+    assert "[^18]: ［来源文本缺失此注的内容］".encode() in page
 
 
 def test_duplicated_paragraph_number(report, tmp_path):
@@ -131,7 +147,32 @@ def test_duplicated_paragraph_number(report, tmp_path):
     path = write(tmp_path, "two-18.txt", text)
     second = text.index("\n18. ", text.index("\n18. ") + 1) + 1
     line = text[:second].count("\n") + 1
-    assert_one_line_error(run_convert(path), path, line, "paragraph number 18 repeated")
+    page = assert_converts_with_warning(
+        path, f"{line}: warning: paragraph number 18 repeated where 19 is due (the next is 20): read as 19"
+    )
+    assert b"{: #para-19 .para }" in page
+
+
+def test_missing_paragraph_number(report, tmp_path, original_markdown):
+    """Paragraph 13's number lost: its text goes on paragraph 12, a marker stands for 13."""
+    assert report.count("\n13. ") == 1
+    text = report.replace("\n13. ", "\n", 1)
+    path = write(tmp_path, "no-13.txt", text)
+    page = assert_converts_with_warning(
+        path, f"{line_of(text, chr(10) + '14. ') + 1}: warning: paragraph number 14 out of sequence (expected 13): "
+              "paragraph 13 missing, marked where it should be"
+    )
+    assert "［来源文本缺失：第 13 段］\n{: #para-13 .gap }\n\n[14.](#para-14)".encode() in page
+
+
+def test_footnote_defined_twice(report, tmp_path):
+    definition = next(line for line in report.split("\n") if line.startswith("¹⁸ "))
+    text = report.replace(definition, definition + "\n\n" + definition, 1)
+    path = write(tmp_path, "note-18-twice.txt", text)
+    line = line_of(text, definition)
+    assert_converts_with_warning(
+        path, f"{line + 2}: warning: footnote 18 defined again (first at line {line}): this definition kept as a note on the document"
+    )
 
 
 def test_footnote_definition_without_reference_is_a_warning(report, tmp_path):
@@ -139,12 +180,10 @@ def test_footnote_definition_without_reference_is_a_warning(report, tmp_path):
     assert report.count(mark) == 1
     text = report.replace(mark, mark[:-1])
     path = write(tmp_path, "orphan-18.txt", text)
-    result = run_convert(path)
-    assert result.returncode == 0, result.stderr
-    assert result.stderr.strip().splitlines() == [
-        f"{path}:{line_of(text, '¹⁸ 见')}: warning: footnote 18 is never referenced: kept as a note on the document"
-    ]
-    assert b"{: #note-18 .doc-note }" in result.stdout
+    page = assert_converts_with_warning(
+        path, f"{line_of(text, '¹⁸ 见')}: warning: footnote 18 is never referenced: kept as a note on the document"
+    )
+    assert b"{: #note-18 .doc-note }" in page
 
 
 # ------------------------------------------------------------------ 800,000 characters

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import pytest
 
-from unmd.errors import SourceError
 from unmd.model import Entries, FootnoteRef, Item, Signature, Text, plain_text
 from unmd.passes.footnotes import resolve_footnotes
 from unmd.reader import read_text
@@ -321,13 +320,6 @@ def test_a_signature_block_keeps_the_titles_above_the_signed_name():
         ("Paragraph", "title-p2", "请将本函作为安全理事会的文件分发为荷。"),
         ("Signature", "title-p3", "常驻代表 / 特命全权大使 / 奥洛夫·斯科格(签名)"),
     ]
-
-
-def test_a_paragraph_number_out_of_sequence_is_an_error_naming_file_and_line():
-    with pytest.raises(SourceError) as caught:
-        read("一. 导言\n\n1. 第一段。\n\n2. 第二段。\n\n4. 第四段。\n")
-    assert (caught.value.path, caught.value.line) == (PATH, 7)
-    assert str(caught.value) == "trap.txt:7: paragraph number 4 out of sequence (expected 3)"
 
 
 def test_a_member_list_in_the_wrapped_layout_keeps_one_entry_per_name():

@@ -28,16 +28,13 @@ def workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def cached(namespace: str, key: str, compute: Callable[[], Any], replay: Callable[[Any], None] | None = None) -> Any:
-    """compute(), taken from the cache under key when there (keyed as map_cached keys it, and
-    replayed as map_cached replays)."""
+def cached(namespace: str, key: str, compute: Callable[[], Any]) -> Any:
+    """compute(), taken from the cache under key when there (keyed as map_cached keys it)."""
     cache, key = DiskCache(namespace), fingerprint(CODE, key)
     result = cache.get(key)
     if result is None:
         result = compute()
         cache.put(key, result)
-    elif replay is not None:
-        replay(result)
     return result
 
 
@@ -46,18 +43,12 @@ def map_cached(
     function: Callable[[Any], Any],
     items: Sequence[Any],
     keys: Sequence[str],
-    replay: Callable[[Any], None] | None = None,
 ) -> list[Any]:
     """[function(item) for item in items], each result taken from the cache under its key when
-    there; `replay` is called with each cached result (to print again what computing it printed).
-    `function` and the items must pickle when the misses are computed in parallel."""
+    there. `function` and the items must pickle when the misses are computed in parallel."""
     cache = DiskCache(namespace)
     keys = [fingerprint(CODE, key) for key in keys]
     results = [cache.get(key) for key in keys]
-    if replay is not None:
-        for result in results:
-            if result is not None:
-                replay(result)
     missing = [i for i, result in enumerate(results) if result is None]
     count = min(workers(), len(missing))
     if len(missing) >= PARALLEL_FROM and count > 1:

@@ -21,6 +21,7 @@ from .passes.glossary import GLOSSARY_PAGE, terms_for_dictionaries
 from .passes.symbols import cited_by
 from .model import Citation, ReportFacts
 from .pipeline import Context, context_of, convert, converted_report, corpus_facts, document_key
+from .writer.conversion_report import conversion_report
 from .writer.export import document_json
 from .writer.glossary_page import glossary_markdown
 from .writer.hant import to_hant
@@ -33,8 +34,15 @@ VARIANTS = ("zh-Hans", "zh-Hant")
 
 
 def cmd_convert(args: argparse.Namespace) -> int:
+    """The Markdown on stdout, the conversion report on stderr; with --strict the first warning
+    is an error (one line, nothing on stdout)."""
     doc = convert(args.file, context=context_of(load_catalog()))
+    if args.strict and doc.warnings:
+        first, more = doc.warnings[0], len(doc.warnings) - 1
+        also = f" (and {more} more warning{'s' * (more > 1)})" if more else ""
+        raise SourceError(args.file, first.line, f"{first.message}{also} [--strict]")
     sys.stdout.write(write_markdown(doc))
+    sys.stderr.write(conversion_report(doc, args.file))
     return 0
 
 
@@ -97,6 +105,7 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     p_convert = sub.add_parser("convert", help="print the zh-Hans Markdown of one report text")
     p_convert.add_argument("file")
+    p_convert.add_argument("--strict", action="store_true", help="fail on the first warning instead of converting best effort")
     p_build = sub.add_parser("build-docs", help="convert every catalogued report into docs/")
     p_build.add_argument("--catalog", type=Path, default=CATALOG, help="the catalog; its reports beside it")
     p_build.add_argument("--docs", type=Path, default=DOCS, help="where to write the Markdown")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import sys
+from dataclasses import dataclass
 
 
 class SourceError(Exception):
@@ -17,7 +17,14 @@ class SourceError(Exception):
         return (SourceError, (self.path, self.line, self.message))
 
 
-def warn(path: str, line: int, message: str) -> str:
-    text = f"{path}:{line}: warning: {message}"
-    print(text, file=sys.stderr)
-    return text
+@dataclass(frozen=True)
+class SourceWarning:
+    """Damage the reader worked around (a lost paragraph number, a note without its text): the
+    document still converts, best effort, and the conversion report lists it. Kept without the
+    file's path, so that a report reads the same from any checkout."""
+
+    line: int
+    message: str
+
+    def at(self, path: str) -> str:
+        return f"{path}:{self.line}: warning: {self.message}"

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterator, Union
 
+from .errors import SourceWarning
+
 
 # ---------------------------------------------------------------- inlines
 
@@ -119,6 +121,16 @@ class Item(Block):
 
 
 @dataclass
+class Gap(Block):
+    """Where the source lost what the document's numbering says was there (`what`: paragraph,
+    chapter or section; `missing`: their numbers as printed, 13, 14 / 二 / B), shown on the
+    page as a marker with the id the first of them would have had."""
+
+    what: str = "paragraph"
+    missing: list[str] = field(default_factory=list)
+
+
+@dataclass
 class Signature(Block):
     """A signature block: titles and the name with (签名)."""
 
@@ -145,6 +157,8 @@ class Footnote:
     line: int
     id: str = ""
     mark_lost: bool = False  # the extractor dropped its mark from the text: kept as a document note
+    text_lost: bool = False  # referenced, but the source has no definition: a marker stands for it
+    copy: int = 0  # 2, 3, … for a second, third definition of the same mark (kept as document notes)
     refs: int = 0  # how many times the text references it
     last_line: int = 0  # a wrapped definition runs from `line` to here
 
@@ -183,7 +197,7 @@ class ReportFacts:
     citations: list[tuple[str, str, str]]  # (symbol cited, place id citing it, its label), in order
     term_places: dict[str, list[tuple[str, str]]]  # glossary term id -> (place id, label) linking it
     abbreviations: dict[str, str]  # the short forms the report defines -> full names
-    warnings: list[str]  # what converting it printed
+    warnings: list[SourceWarning]  # what the reader worked around
 
 
 @dataclass
@@ -207,7 +221,8 @@ class Document:
     blocks: list[Block]
     footnotes: list[Footnote]
     removed: list[Removed] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[SourceWarning] = field(default_factory=list)
+    layout: str = ""  # the layout the reader measured, as the conversion report names it
     # What the corpus passes add: the short forms the report defines (short -> full name)
     # and the corpus reports that cite this one.
     abbreviations: dict[str, str] = field(default_factory=dict)

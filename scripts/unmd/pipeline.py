@@ -80,11 +80,10 @@ def document_key(entry: Entry, context: Context) -> str:
     return fingerprint(entry.path.read_bytes(), repr(entry), context.fingerprint)
 
 
-def converted_report(entry: Entry, context: Context, replay: bool = False) -> Document:
+def converted_report(entry: Entry, context: Context) -> Document:
     """One catalogued report through every per-report stage, from the build cache when its
-    inputs are unchanged (then, with `replay`, printing again the warnings converting printed)."""
-    return cached("documents", document_key(entry, context), lambda: convert(entry.path, entry, context),
-                  _replay_warnings if replay else None)
+    inputs are unchanged."""
+    return cached("documents", document_key(entry, context), lambda: convert(entry.path, entry, context))
 
 
 def report_facts(slug: str, doc: Document) -> ReportFacts:
@@ -103,17 +102,17 @@ def report_facts(slug: str, doc: Document) -> ReportFacts:
 
 
 def _facts_of(entry: Entry, context: Context) -> ReportFacts:
-    return report_facts(entry.slug, converted_report(entry, context, replay=True))
-
-
-def _replay_warnings(converted: Document | ReportFacts) -> None:
-    for warning in converted.warnings:
-        print(warning, file=sys.stderr)
+    return report_facts(entry.slug, converted_report(entry, context))
 
 
 def corpus_facts(entries: list[Entry], context: Context) -> list[ReportFacts]:
     """The facts of every catalogued report. An unchanged report's come from the build cache
     (its Document is not even read); the others are converted, in parallel when there are many
-    (unmd.batch), and their Documents cached for their pages."""
+    (unmd.batch), and their Documents cached for their pages. Every report's warnings are
+    printed, from the cache or not, in catalog order."""
     keys = [document_key(entry, context) for entry in entries]
-    return map_cached("report-facts", partial(_facts_of, context=context), entries, keys, _replay_warnings)
+    facts = map_cached("report-facts", partial(_facts_of, context=context), entries, keys)
+    for entry, report in zip(entries, facts):
+        for warning in report.warnings:
+            print(warning.at(str(entry.path)), file=sys.stderr)
+    return facts

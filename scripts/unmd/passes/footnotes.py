@@ -4,15 +4,16 @@ Superscript marks (¹⁰) and asterisks (*, **) are unambiguous. A plain digit g
 (历史新高。1) is a reference only when a definition with that number exists, in sequence, and
 the digit stands after the previous reference and before the definition: 只有 6 / 人为女性 is
 a count, not note 6. A definition the text never references keeps its place as a note on the
-document (its mark was lost by the extractor); a reference without definition is an error.
+document (its mark was lost by the extractor), as does a second definition of the same mark; a
+reference without definition points to a note that says its text is lost. Each is a warning.
 """
 
 from __future__ import annotations
 
 import re
 
-from ..errors import SourceError, warn
-from ..model import Document, FootnoteRef, Heading, Inline, Text
+from ..errors import SourceWarning
+from ..model import Document, Footnote, FootnoteRef, Heading, Inline, Text
 from ..reader.shape import COUNT_UNITS, MARK_GLUED_AFTER, SUPERSCRIPT_VALUE
 
 _SUPERSCRIPT = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
@@ -45,15 +46,17 @@ def _split_text(inlines: list[Inline], pattern: re.Pattern[str], key_of) -> list
 
 
 def resolve_footnotes(doc: Document) -> Document:
-    path = doc.meta.source
-    notes = {note.key: note for note in doc.footnotes}
+    notes = {note.key: note for note in doc.footnotes if not note.copy}
     containers = [(b.line, b) for b in doc.blocks if getattr(b, "inlines", None) is not None]
 
     def superscript_key(block):
         def key_of(m: re.Match[str]) -> str:
             key = "".join(SUPERSCRIPT_VALUE[c] for c in m.group(0))
             if key not in notes:
-                raise SourceError(path, block.line, f"footnote reference {m.group(0)} has no definition")
+                doc.warnings.append(SourceWarning(block.line, f"footnote reference {m.group(0)} has no definition: "
+                                                              "its note says that the source lost its text"))
+                notes[key] = Footnote(key, [], block.line, text_lost=True)
+                doc.footnotes.append(notes[key])
             return key
         return key_of
 
@@ -73,10 +76,12 @@ def resolve_footnotes(doc: Document) -> Document:
             if isinstance(node, FootnoteRef):
                 notes[node.key].refs += 1
     for note in doc.footnotes:
-        note.id = f"fn:{footnote_label(note.key)}"
+        note.id = f"fn:{footnote_label(note.key)}" + (f"-{note.copy}" if note.copy else "")
         if note.refs == 0:
             note.mark_lost = True
-            doc.warnings.append(warn(path, note.line, f"footnote {note.key} is never referenced: kept as a note on the document"))
+            if not note.copy:  # a second definition was reported by the reader
+                doc.warnings.append(SourceWarning(note.line, f"footnote {note.key} is never referenced: kept as a note on the document"))
+    doc.warnings.sort(key=lambda warning: warning.line)
     return doc
 
 
@@ -144,3 +149,9 @@ def _block_of_ref(blocks: list, key: str, start: int) -> int:
 def footnote_label(key: str) -> str:
     """Markdown footnote label: 1 -> "1", * -> "star1", ** -> "star2" (ids fn:1, fn:star1)."""
     return key if key.isdigit() else f"star{len(key)}"
+
+
+def note_anchor(note: Footnote) -> str:
+    """The id of a note kept on the document (its mark lost): note-3, a second definition of
+    the same mark note-3-2."""
+    return f"note-{footnote_label(note.key)}" + (f"-{note.copy}" if note.copy else "")

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import SourceError
+from ..errors import SourceError, SourceWarning
 from ..model import Document, Footnote, Meta
 from .blocks import build_blocks
 from .decode import decode_source
 from .inlines import parse_inlines
-from .lines import split_layout
+from .lines import Piece, split_layout
+from .shape import wrap_margin
 from .structure import build_structure
 
 
@@ -22,19 +23,32 @@ def read_text(text: str, path: str, title: str | None = None) -> Document:
     layout = split_layout(text)
     if not layout.pieces:
         raise SourceError(path, 1, "no report text: only blank lines, furniture or notes")
-    raw = build_blocks(layout.pieces, path)
+    warnings: list[SourceWarning] = []
+    raw = build_blocks(layout.pieces, warnings)
     if all(block.kind in ("chapter", "section", "subsection", "heading") for block in raw):
         raise SourceError(path, raw[0].line, "no report text: only headings, nothing under them")
     meta = Meta(source=path, title=title or "")
     blocks = build_structure(raw, meta, title)
-    seen: dict[str, int] = {}
+    seen: dict[str, list[int]] = {}
     notes = []
     for note in layout.notes:
-        if note.key in seen:
-            raise SourceError(path, note.line, f"footnote {note.key} defined twice (first at line {seen[note.key]})")
-        seen[note.key] = note.line
-        notes.append(Footnote(note.key, parse_inlines(note.text), note.line, last_line=note.last_line))
-    return Document(meta, blocks, notes, removed=layout.removed)
+        lines = seen.setdefault(note.key, [])
+        lines.append(note.line)
+        copy = len(lines) if len(lines) > 1 else 0
+        if copy:
+            warnings.append(SourceWarning(note.line, f"footnote {note.key} defined again (first at line {lines[0]}): "
+                                                     "this definition kept as a note on the document"))
+        notes.append(Footnote(note.key, parse_inlines(note.text), note.line, last_line=note.last_line, copy=copy))
+    return Document(meta, blocks, notes, removed=layout.removed, warnings=warnings, layout=describe_layout(layout.pieces))
+
+
+def describe_layout(pieces: list[Piece]) -> str:
+    """The layout as measured (what blocks.py reads the pieces by), in words."""
+    wrapped, margin = wrap_margin([piece.text for piece in pieces])
+    blank = sum(piece.after_blank for piece in pieces) / len(pieces)
+    indented = sum(piece.indent > 0 for piece in pieces) / len(pieces)
+    shape = f"wrapped at {margin:g} Han characters" if wrapped else "one line per paragraph"
+    return f"{shape}; {blank:.0%} of lines after a blank line, {indented:.0%} indented"
 
 
 def read_file(path: str | Path, title: str | None = None) -> Document:

@@ -16,16 +16,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..errors import SourceError
+from ..errors import SourceWarning
 from .lines import Piece
 from .shape import (
     CHAPTER,
+    HEADING_WIDTH,
     ITEM,
     NUMBERED,
     SECTION,
     SIGNATURE_END,
     TABLE_ROW,
     chinese_number,
+    chinese_numeral,
     ends_sentence,
     fills_line,
     heading_like,
@@ -55,6 +57,7 @@ class RawBlock:
     pieces: int = 1
     last_glued: bool = False  # the last piece followed the one before without a blank line
     last_width: float = 0  # width of the last joined piece (a full-width heading line wraps on)
+    missing: list[str] = field(default_factory=list)  # what the numbering skipped before this block
 
     @property
     def closed(self) -> bool:
@@ -78,10 +81,22 @@ class Numbering:
         return chr(ord(self.section) + 1) if self.section else "A"
 
 
+# How far a chapter or section number may jump and still be read as the next one, a lost
+# heading between them (三. after 一.; C. after A.); further on it is text that looks numbered.
+HEADING_JUMP = 3
+# How far on a repeated paragraph number looks for the next one (17, 18, 18, 20: the second
+# 18 is 19 misprinted).
+_REPEAT_LOOKAHEAD = 400
+
+
+def _span(missing: list[str]) -> str:
+    return missing[0] if len(missing) == 1 else f"{missing[0]}–{missing[-1]}"
+
+
 class BlockBuilder:
-    def __init__(self, pieces: list[Piece], path: str):
+    def __init__(self, pieces: list[Piece], warnings: list[SourceWarning]):
         self.pieces = pieces
-        self.path = path
+        self.warnings = warnings
         self.wrapped, self.width = wrap_margin([p.text for p in pieces])
         self.numbering = Numbering()
         self.blocks: list[RawBlock] = []
@@ -100,11 +115,18 @@ class BlockBuilder:
         if TABLE_ROW.search(text) and text.count("\t") >= 2:
             return RawBlock("table", piece.line, text, index, rows=[text])
         m = None if in_sentence else CHAPTER.match(text)
-        if m and heading_like(m.group(2), 40) and chinese_number(m.group(1)) == n.chapter + 1:
-            return RawBlock("chapter", piece.line, text, index, number=n.chapter + 1, label=m.group(1))
+        value = chinese_number(m.group(1)) if m and heading_like(m.group(2), 40) else None
+        if value is not None and n.chapter < value <= n.chapter + HEADING_JUMP:
+            missing = [chinese_numeral(k) for k in range(n.chapter + 1, value)]
+            self.skipped(piece, "chapter", missing)
+            return RawBlock("chapter", piece.line, text, index, number=value, label=m.group(1), missing=missing)
         m = None if in_sentence else SECTION.match(text)
-        if m and n.in_chapter and m.group(1) == n.next_section() and heading_like(m.group(2), 40):
-            return RawBlock("section", piece.line, text, index, label=m.group(1))
+        if m and n.in_chapter and heading_like(m.group(2), 40):
+            skip = ord(m.group(1)) - ord(n.next_section())
+            if 0 <= skip < HEADING_JUMP:
+                missing = [chr(ord(n.next_section()) + k) for k in range(skip)]
+                self.skipped(piece, "section", missing)
+                return RawBlock("section", piece.line, text, index, label=m.group(1), missing=missing)
         m = NUMBERED.match(text)
         if m:
             value, rest = int(m.group(1)), m.group(2)
@@ -118,8 +140,8 @@ class BlockBuilder:
                 return RawBlock("subsection", piece.line, text, index, number=value)
             if value == n.paragraph + 1:
                 return RawBlock("numbered", piece.line, rest, index, number=value)
-            if not in_sentence and not heading_like(rest) and (n.paragraph or value != 1):
-                self.out_of_sequence(piece, value)
+            if not in_sentence and not heading_like(rest):
+                return self.out_of_sequence(piece, index, value, rest)
         m = None if in_sentence else ITEM.match(text)
         if m and self.expected_item(m.group(1)) and not self.marker_in_running_text(index, m.group(1)):
             return self.item(piece, index, m.group(1), m.group(2), text)
@@ -171,15 +193,43 @@ class BlockBuilder:
         value = roman_value(label) if label.isascii() else chinese_number(label)
         return value == n.sub_item + 1
 
-    def out_of_sequence(self, piece: Piece, value: int) -> None:
-        expected = self.numbering.paragraph + 1
-        if value <= self.numbering.paragraph:
-            problem = f"paragraph number {value} repeated (expected {expected})"
-        elif self.numbering.paragraph == 0:
-            problem = f"numbered paragraphs start at {value}, not 1"
-        else:
-            problem = f"paragraph number {value} out of sequence (expected {expected})"
-        raise SourceError(self.path, piece.line, problem)
+    def warn(self, line: int, message: str) -> None:
+        self.warnings.append(SourceWarning(line, message))
+
+    def skipped(self, piece: Piece, what: str, missing: list[str]) -> None:
+        if missing:
+            self.warn(piece.line, f"{what} {_span(missing)} missing before {piece.text[:20]}: marked where it should be")
+
+    def out_of_sequence(self, piece: Piece, index: int, value: int, rest: str) -> RawBlock:
+        """The best reading of a paragraph number out of sequence, with a warning: a jump
+        opens the paragraph and records the numbers skipped (a gap on the page); a repeat
+        followed by the number after next is the next number misprinted; any other repeat is
+        a second paragraph with that number; a number going back is text (a quoted list), in a
+        block of its own."""
+        n = self.numbering
+        expected = n.paragraph + 1
+        if value > expected:
+            missing = [str(k) for k in range(expected, value)]
+            problem = (f"numbered paragraphs start at {value}, not 1" if n.paragraph == 0
+                       else f"paragraph number {value} out of sequence (expected {expected})")
+            self.warn(piece.line, f"{problem}: paragraph {_span(missing)} missing, marked where it should be")
+            return RawBlock("numbered", piece.line, rest, index, number=value, missing=missing)
+        if value == n.paragraph:
+            if self.next_paragraph_number(index) == value + 2:
+                self.warn(piece.line, f"paragraph number {value} repeated where {expected} is due "
+                                      f"(the next is {value + 2}): read as {expected}")
+                return RawBlock("numbered", piece.line, rest, index, number=expected)
+            self.warn(piece.line, f"paragraph number {value} repeated (expected {expected}): kept as a second paragraph {value}")
+            return RawBlock("numbered", piece.line, rest, index, number=value)
+        self.warn(piece.line, f"paragraph number {value} out of sequence (expected {expected}): read as text")
+        return RawBlock("text", piece.line, piece.text, index)
+
+    def next_paragraph_number(self, index: int) -> int | None:
+        for piece in self.pieces[index + 1 : index + _REPEAT_LOOKAHEAD]:
+            m = NUMBERED.match(piece.text)
+            if m and not heading_like(m.group(2)):
+                return int(m.group(1))
+        return None
 
     def item(self, piece: Piece, index: int, label: str, rest: str, text: str) -> RawBlock:
         marker = text[: len(text) - len(rest)].strip().lstrip("-–•· ").strip()
@@ -292,8 +342,11 @@ class BlockBuilder:
         for block in self.blocks:
             if block.kind == "text" and self.wrapped and heading_like(block.text):
                 block.kind = "heading"
+            elif block.kind == "heading" and line_width(block.text) > HEADING_WIDTH:
+                block.kind = "text"
         return self.blocks
 
 
-def build_blocks(pieces: list[Piece], path: str) -> list[RawBlock]:
-    return BlockBuilder(pieces, path).build()
+def build_blocks(pieces: list[Piece], warnings: list[SourceWarning]) -> list[RawBlock]:
+    """The blocks of the pieces; what the numbering had to work around is added to `warnings`."""
+    return BlockBuilder(pieces, warnings).build()

@@ -108,6 +108,11 @@ def ends_sentence(text: str) -> bool:
     return not (tail[-1].isascii() and _URL_START.search(last_word))
 
 
+# The widest a heading can be, in Han characters: the longest of the five reports' headings is
+# 39 wide (a part title with a date); a block wider than this is text whatever its shape.
+HEADING_WIDTH = 50
+
+
 def heading_like(text: str, limit: int = 50) -> bool:
     """Short, no final punctuation, not a list item: the shape of an un-numbered heading."""
     text = text.strip()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Entries, Heading, Item, Meta, Paragraph, Signature, Table, Text
+from ..model import Entries, Gap, Heading, Item, Meta, Paragraph, Signature, Table, Text
 from .blocks import RawBlock
 from .inlines import parse_inlines
 from .outline import nest_headings
@@ -25,6 +25,8 @@ LETTER = re.compile(r"的(同文)?信(的附件)?\**$")
 ANNEX = re.compile(r"^附件[一二三四五六七八九十\d]*$|的附件$")
 SUMMARY = re.compile(r"^摘\s*要$")
 DEDICATION = re.compile(r"^(谨将.*献给|献给)")
+# The id suffix of a second, third … paragraph printed with the same number (18 bis, 18 ter).
+REPEAT_SUFFIX = {2: "bis", 3: "ter", 4: "quater"}
 
 
 def _squeeze(text: str) -> str:
@@ -186,8 +188,15 @@ class Structure:
             Paragraph(block.line, self.paragraph_id, inlines=parse_inlines(block.text), role=role)
         )
 
+    def gap(self, block: RawBlock, what: str, first_id: str) -> None:
+        """A marker where the numbering says something was lost, before the block after it."""
+        if block.missing:
+            self.blocks.append(Gap(block.line, first_id, what=what, missing=block.missing))
+
     def numbered(self, block: RawBlock) -> None:
-        self.paragraph_id = f"para-{block.number}"
+        self.gap(block, "paragraph", f"para-{block.missing[0]}" if block.missing else "")
+        copy = self.count(f"para-{block.number}")  # a number printed twice: para-18, para-18-bis
+        self.paragraph_id = f"para-{block.number}" + (f"-{REPEAT_SUFFIX.get(copy, f'x{copy}')}" if copy > 1 else "")
         self.letter_id = ""
         self.blocks.append(
             Paragraph(block.line, self.paragraph_id, number=block.number, inlines=parse_inlines(block.text))
@@ -230,11 +239,13 @@ class Structure:
 
     def numbered_heading(self, block: RawBlock) -> None:
         if block.kind == "chapter":
+            self.gap(block, "chapter", f"ch-{block.number - len(block.missing)}")
             self.in_chapters, self.role = True, "body"
             heading_id, level = f"ch-{block.number}", 2
             self.chapter_id = heading_id
             self.section_id = ""
         elif block.kind == "section":
+            self.gap(block, "section", f"{self.chapter_id}-{block.missing[0].lower()}" if block.missing else "")
             heading_id, level = f"{self.chapter_id}-{block.label.lower()}", 3
             self.section_id = heading_id
         else:

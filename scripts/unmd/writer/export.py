@@ -12,9 +12,9 @@ from __future__ import annotations
 import json
 
 from .hant import convert_text
-from ..model import Document, FootnoteRef, Heading, Inline, Item, Paragraph, plain_text
-from ..passes.footnotes import footnote_label
-from .markdown import HEADER_ROLES, document_metadata
+from ..model import Document, FootnoteRef, Gap, Heading, Inline, Item, Paragraph, plain_text
+from ..passes.footnotes import footnote_label, note_anchor
+from .markdown import HEADER_ROLES, LOST_NOTE_TEXT, document_metadata, gap_text
 
 FORMAT = "unmd-report/1"
 
@@ -50,19 +50,24 @@ def document_data(doc: Document) -> dict:
     footnotes = [
         {
             # A note whose mark the extractor lost is shown under the report header instead.
-            "id": ("note-" if n.mark_lost else "fn:") + footnote_label(n.key),
+            "id": note_anchor(n) if n.mark_lost else f"fn:{footnote_label(n.key)}",
             "label": footnote_label(n.key),
             "mark": n.key,
-            "text": plain_text(n.inlines),
+            "text": LOST_NOTE_TEXT if n.text_lost else plain_text(n.inlines),
         }
         for n in doc.footnotes
     ]
-    return {
+    data = {
         "metadata": document_metadata(doc),
         "headings": headings,
         "paragraphs": paragraphs,
         "footnotes": footnotes,
     }
+    gaps = [{"id": b.id, "what": b.what, "missing": b.missing, "text": gap_text(b)}
+            for b in doc.blocks if isinstance(b, Gap)]
+    if gaps:  # what the source lost, where it should be (reports without damage have none)
+        data["gaps"] = gaps
+    return data
 
 
 def document_json(doc: Document, variant: str) -> str:

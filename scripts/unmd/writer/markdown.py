@@ -16,7 +16,9 @@ from ..model import (
     Document,
     Emphasis,
     Entries,
+    Footnote,
     FootnoteRef,
+    Gap,
     Heading,
     Inline,
     Item,
@@ -27,7 +29,7 @@ from ..model import (
     Table,
     Text,
 )
-from ..passes.footnotes import footnote_label
+from ..passes.footnotes import footnote_label, note_anchor
 
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]{}|~^])")
 _LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+\.(?=\s|$))")
@@ -132,7 +134,23 @@ def anchored_div(block_id: str, cls: str, markdown: str) -> str:
     return f'<div id="{block_id}" class="{cls}" markdown>\n\n{markdown}\n\n</div>'
 
 
+# What the page says where the source lost something (see Gap, Footnote.text_lost).
+GAP_NAMES = {"paragraph": "第 {} 段", "chapter": "第{}章", "section": "{} 节"}
+LOST_NOTE_TEXT = "［来源文本缺失此注的内容］"
+
+
+def gap_text(gap: Gap) -> str:
+    span = gap.missing[0] if len(gap.missing) == 1 else f"{gap.missing[0]}–{gap.missing[-1]}"
+    return f"［来源文本缺失：{GAP_NAMES[gap.what].format(span)}］"
+
+
+def note_md(note: Footnote) -> str:
+    return LOST_NOTE_TEXT if note.text_lost else inlines_md(note.inlines)
+
+
 def block_md(block) -> str:
+    if isinstance(block, Gap):
+        return f"{escape_line_start(escape(gap_text(block)))}\n{_attrs(block.id, 'gap')}"
     if isinstance(block, Heading):
         return heading_md(block)
     if isinstance(block, Paragraph):
@@ -227,7 +245,7 @@ def write_markdown(doc: Document, extra_front: dict | None = None, before_body: 
     for note in doc.footnotes:
         if note.mark_lost:
             text = f"{escape(note.key)} {inlines_md(note.inlines)}"
-            parts.append(f"{escape_line_start(text)}\n{_attrs('note-' + footnote_label(note.key), 'doc-note')}")
+            parts.append(f"{escape_line_start(text)}\n{_attrs(note_anchor(note), 'doc-note')}")
     if before_body:
         parts.append(before_body)
     for block in doc.blocks:
@@ -243,5 +261,5 @@ def write_markdown(doc: Document, extra_front: dict | None = None, before_body: 
         key=lambda n: (not n.key.isdigit(), int(n.key) if n.key.isdigit() else len(n.key)),
     )
     for note in notes:
-        parts.append(f"[^{footnote_label(note.key)}]: {inlines_md(note.inlines)}")
+        parts.append(f"[^{footnote_label(note.key)}]: {note_md(note)}")
     return "\n\n".join(parts) + "\n"
