@@ -63,6 +63,16 @@ REVIEWED = [
     ("独立调解人的作用越来越重要，调解是一项工具。", [("调解", "mediation")]),
     ("秘书长应指定一名调解人。", [("秘书长", "secretary-general")]),
     ("西非经共体领导的调解工作得到支持。", [("西非经共体", "ecowas"), ("调解", "mediation")]),
+    ("每年的联合国停火调解和管理课程开课，讨论停火。", [("停火", "ceasefire")]),
+    ("小组以及建设和平架构审查专家咨询小组的分析。", []),
+    ("以及欧洲联盟和非洲联盟的其他会员国伙伴的支持，会员国也支持。",
+     [("欧洲联盟", "european-union"), ("非洲联盟", "african-union"), ("会员国", "member-states")]),
+    ("维持和平行动部法治和安全机构厅提供支助，以加强法治。",
+     [("维持和平行动部", "department-of-peacekeeping-operations"), ("法治", "rule-of-law")]),
+    ("我打算以联合国系统行政首长协调理事会主席的身份。", [("联合国系统行政首长协调理事会", "ceb")]),
+    ("世界银行集团和世界银行。", [("世界银行", "world-bank")]),
+    ("联合国可以在世界上任何地方组建和维持和平行动。", []),
+    ("与中非经共体就设立内部调解支助股进行了合作。", [("中非经共体", "eccas")]),
     # not_terms kept
     ("他为广大会员国提供支持，副秘书长和秘书长出席。",
      [("会员国", "member-states"), ("秘书长", "secretary-general")]),
@@ -134,3 +144,15 @@ def test_not_after_and_not_before_mark_another_sense():
 
 def test_a_name_that_ends_inside_a_word_is_not_linked():
     assert linked("调解人和调解。", small()) == [("调解", "mediation")]
+
+
+def test_link_sample_places_each_link_in_its_plain_text():
+    from unmd.linksample import _walk
+    from unmd.model import Abbr, FootnoteRef, plain_text
+
+    inlines = [Text("见"), Abbr("安理会", "安全理事会"), FootnoteRef("1"), Emphasis([Text("报告")]),
+               Link("glossary.md#mediation", [Text("调解")], "glossary"), Text("。")]
+    spans: list = []
+    _walk(inlines, 0, spans)
+    [(start, end, link)] = spans
+    assert plain_text(inlines)[start:end] == "调解" and link.href.endswith("#mediation")
