@@ -240,7 +240,8 @@ def test_one_footnote_cited_several_times_counts_every_reference():
 
 def test_a_number_without_a_footnote_definition_in_sequence_is_text():
     """只有 6 / 人为女性 and 2015 年 3 / 月 are numbers glued at a line end like a plain-digit
-    mark; only a number that has a definition, in sequence, is a reference."""
+    mark; only a number that has a definition, in sequence, is a reference (joined with the
+    space this text puts around its numbers)."""
     doc = read(
         "一. 导言\n\n"
         "1. 本组织为应对性别均等方面的体制挑战作出了重大努力。然而，在 27 个现任和平行动首长中，只有 6\n"
@@ -252,7 +253,7 @@ def test_a_number_without_a_footnote_definition_in_sequence_is_text():
     )
     assert body(doc) == [
         ("Paragraph", "para-1", "本组织为应对性别均等方面的体制挑战作出了重大努力。然而，在 27 个现任和平行动首长中，"
-         "只有 6人为女性。截至 2015 年 3月，这一比例未变。"),
+         "只有 6 人为女性。截至 2015 年 3 月，这一比例未变。"),
         ("Paragraph", "para-2", "这一比例远低于目标。[^1]"),
     ]
 

@@ -20,9 +20,11 @@ from ..errors import SourceWarning
 from .lines import Piece
 from .shape import (
     CHAPTER,
+    GLUED,
     HEADING_WIDTH,
     ITEM,
     NUMBERED,
+    NumberSpacing,
     SECTION,
     SIGNATURE_END,
     TABLE_ROW,
@@ -94,9 +96,10 @@ def _span(missing: list[str]) -> str:
 
 
 class BlockBuilder:
-    def __init__(self, pieces: list[Piece], warnings: list[SourceWarning]):
+    def __init__(self, pieces: list[Piece], warnings: list[SourceWarning], spacing: NumberSpacing = GLUED):
         self.pieces = pieces
         self.warnings = warnings
+        self.spacing = spacing
         self.wrapped, self.width = wrap_margin([p.text for p in pieces])
         self.numbering = Numbering()
         self.blocks: list[RawBlock] = []
@@ -306,7 +309,7 @@ class BlockBuilder:
                 wraps_on = block.last_width >= 0.8 * self.width and not piece.indent
             else:
                 wraps_on = not piece.after_blank
-            return wraps_on and heading_like(join_text(block.text, piece.text), 80)
+            return wraps_on and heading_like(join_text(block.text, piece.text, self.spacing), 80)
         if not ends_sentence(block.text):
             # In the line layout a short unfinished line is a heading or a list entry, not
             # the first half of a paragraph that a page break cut.
@@ -324,7 +327,7 @@ class BlockBuilder:
         for index, piece in enumerate(self.pieces):
             opened = self.structural(index)
             if opened is None and current is not None and self.continues(current, index):
-                current.text = join_text(current.text, piece.text)
+                current.text = join_text(current.text, piece.text, self.spacing)
                 current.pieces += 1
                 current.last_width = line_width(piece.text)
                 current.last_glued = not piece.after_blank
@@ -347,6 +350,6 @@ class BlockBuilder:
         return self.blocks
 
 
-def build_blocks(pieces: list[Piece], warnings: list[SourceWarning]) -> list[RawBlock]:
+def build_blocks(pieces: list[Piece], warnings: list[SourceWarning], spacing: NumberSpacing = GLUED) -> list[RawBlock]:
     """The blocks of the pieces; what the numbering had to work around is added to `warnings`."""
-    return BlockBuilder(pieces, warnings).build()
+    return BlockBuilder(pieces, warnings, spacing).build()

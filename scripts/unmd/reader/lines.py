@@ -21,7 +21,9 @@ from .shape import (
     SUPERSCRIPT_VALUE,
     ends_sentence,
     fills_line,
+    NumberSpacing,
     join_text,
+    number_spacing,
     wrap_margin,
 )
 
@@ -71,6 +73,7 @@ class Layout:
     pieces: list[Piece] = field(default_factory=list)
     notes: list[NoteText] = field(default_factory=list)
     removed: list[Removed] = field(default_factory=list)
+    spacing: NumberSpacing = field(default_factory=NumberSpacing)  # what a line break between Han text and a number lost
 
 
 def furniture_kind(text: str) -> str | None:
@@ -176,6 +179,7 @@ def _opens_structure(text: str) -> bool:
 def split_layout(text: str) -> Layout:
     layout = Layout()
     lines = text.split("\n")
+    layout.spacing = number_spacing(lines)
     wrapped, margin = wrap_margin(lines)
     wrap = margin if wrapped else 0  # the margin of the wrapped layout, 0 in the line layout
     in_zone = False  # after a footnote separator, until the body resumes
@@ -241,7 +245,7 @@ def split_layout(text: str) -> Layout:
             return end is None
 
         if open_note is not None and _note_goes_on(open_note.text, note_tail, stripped, indent, wrap, body_resumes):
-            open_note.text = join_text(open_note.text, stripped)
+            open_note.text = join_text(open_note.text, stripped, layout.spacing)
             open_note.last_line = number
             note_tail = stripped
             continue
