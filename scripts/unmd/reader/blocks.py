@@ -95,12 +95,25 @@ def _span(missing: list[str]) -> str:
     return missing[0] if len(missing) == 1 else f"{missing[0]}–{missing[-1]}"
 
 
+# Below this share of lines followed by a blank line, a blank line ends a block: the
+# layout leaves one between blocks, not after every line.
+BLANK_ENDS_SHARE = 0.6
+
+
+def blank_share(pieces: list[Piece]) -> float:
+    """The share of body lines that a blank line separates from the line before on the same
+    page (a page break says nothing about the layout)."""
+    within = [p for p in pieces[1:] if not p.after_break]
+    return sum(p.after_blank for p in within) / len(within) if within else 1.0
+
+
 class BlockBuilder:
     def __init__(self, pieces: list[Piece], warnings: list[SourceWarning], spacing: NumberSpacing = GLUED):
         self.pieces = pieces
         self.warnings = warnings
         self.spacing = spacing
         self.wrapped, self.width = wrap_margin([p.text for p in pieces])
+        self.blank_ends = self.wrapped and blank_share(pieces) < BLANK_ENDS_SHARE
         self.numbering = Numbering()
         self.blocks: list[RawBlock] = []
 
@@ -302,6 +315,10 @@ class BlockBuilder:
     def continues(self, block: RawBlock, index: int) -> bool:
         """Whether piece `index` (not a structural start) continues `block`."""
         piece = self.pieces[index]
+        if piece.after_break and not block.closed:
+            return self.goes_on_after_break(block, index)
+        if self.blank_ends and piece.after_blank:
+            return False
         if block.closed:
             if block.kind not in ("heading", "chapter", "section", "subsection") or ends_sentence(block.text):
                 return False
@@ -310,6 +327,8 @@ class BlockBuilder:
             else:
                 wraps_on = not piece.after_blank
             return wraps_on and heading_like(join_text(block.text, piece.text, self.spacing), 80)
+        if self.blank_ends:  # a glued line goes on with the block, unless the line before stopped short
+            return self.wrap_cut(index - 1) or not (ends_sentence(block.text) or heading_like(block.text))
         if not ends_sentence(block.text):
             # In the line layout a short unfinished line is a heading or a list entry, not
             # the first half of a paragraph that a page break cut.
@@ -321,6 +340,18 @@ class BlockBuilder:
         # Line layout: after a finished sentence only a page break continues a numbered
         # paragraph or item (a numbered body has no un-numbered paragraphs of its own).
         return block.kind in ("numbered", "item") and not heading_like(piece.text)
+
+    def goes_on_after_break(self, block: RawBlock, index: int) -> bool:
+        """Whether piece `index`, the first after a page end (notes, furniture), goes on with
+        `block`: a sentence the page end cut goes on; after a sentence that ended, a line
+        the wrap cut goes on unless the next line opens a block of its own."""
+        piece = self.pieces[index]
+        if not ends_sentence(block.text):
+            return len(block.text) > 50 or self.wrapped or not heading_like(block.text)
+        if not self.wrapped:
+            return block.kind in ("numbered", "item") and not heading_like(piece.text)
+        cut = fills_line(self.pieces[index - 1].text, piece.text, self.width)
+        return cut and not piece.indent and not self.opens_heading(index)
 
     def build(self) -> list[RawBlock]:
         current: RawBlock | None = None

@@ -33,8 +33,12 @@ from .shape import (
 _SYMBOL = r"[A-Z]{1,4}(?:/[A-Z0-9.()]+)+"
 _JOINER = r"(?:\s*[-–]\s*|\s+)"
 RUNNING_SYMBOL = re.compile(rf"^{_SYMBOL}(?:{_JOINER}{_SYMBOL})*{_JOINER}?$")
-JOB_NUMBER = re.compile(r"^\d{2}-\d{4,6}\s*(?:\([A-Z]\))?(?:\s+\d{1,4}/\d{1,4})?$|^\*\d{7,}\*$")
+# A job number, with the page (15-16040 (C) 14/14) or the dates of issue and of translation
+# (07-28459 (C)    130407    180407), or its barcode (*0728459*).
+JOB_NUMBER = re.compile(r"^\d{2}-\d{4,6}\s*(?:\([A-Z]\))?(?:\s+\d{1,4}/\d{1,4})?(?:\s+\d{6}){0,2}$|^\*\d{7,}\*$")
 PAGE_NUMBER = re.compile(r"^(?:\d{1,4}/\d{1,4}|-\s*\d{1,4}\s*-)$")
+BARE_NUMBER = re.compile(r"^\d{1,4}$")  # a page number only beside other furniture
+DISTRIBUTION = re.compile(r"^Distr\.\s*:\s*\w+$|^Original\s*:\s*\w+$")
 FOOTER_URL = re.compile(r"^https?://(?:www\.)?undocs\.org/\S*$")
 SEPARATOR = re.compile(r"^[_＿—–-]{5,}$")
 TOC_TITLE = re.compile(r"^目\s*录$")
@@ -54,6 +58,7 @@ class Piece:
     text: str
     indent: int
     after_blank: bool
+    after_break: bool = False  # furniture or notes stand between it and the body piece before
 
 
 @dataclass
@@ -84,9 +89,22 @@ def furniture_kind(text: str) -> str | None:
         return "job number"
     if PAGE_NUMBER.match(text):
         return "page number"
+    if DISTRIBUTION.match(text):
+        return "distribution line"
     if RUNNING_SYMBOL.match(text) and "/" in text:
         return "running symbol"
     return None
+
+
+def _beside_furniture(lines: list[str], index: int) -> bool:
+    """Whether the nearest non-blank line before or after line `index` is page furniture."""
+    for step in (-1, 1):
+        k = index + step
+        while 0 <= k < len(lines) and not lines[k].strip():
+            k += step
+        if 0 <= k < len(lines) and furniture_kind(lines[k].strip()):
+            return True
+    return False
 
 
 def _note_start(text: str, in_zone: bool, next_number: int) -> tuple[str, str, bool] | None:
@@ -211,6 +229,8 @@ def split_layout(text: str) -> Layout:
             layout.removed.append(Removed(number, stripped, "footnote separator"))
             continue
         why = furniture_kind(stripped)
+        if not why and BARE_NUMBER.match(stripped) and _beside_furniture(lines, index):
+            why = "page number"
         if why:
             in_zone, open_note = False, None
             layout.removed.append(Removed(number, stripped, why))
@@ -251,6 +271,8 @@ def split_layout(text: str) -> Layout:
             continue
         open_note = None
         in_zone = False
-        layout.pieces.append(Piece(number, stripped, indent, after_blank))
+        since = layout.pieces[-1].line if layout.pieces else 0
+        broken = any(line.strip() for line in itertools.islice(lines, since, index))
+        layout.pieces.append(Piece(number, stripped, indent, after_blank, broken))
         after_blank = False
     return layout
