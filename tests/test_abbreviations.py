@@ -120,3 +120,44 @@ def test_short_form_split_over_text_nodes_is_marked():
     d.blocks.append(Paragraph(line=9, id="para-2", number=2, inlines=[Text("美洲"), Text("组织")]))
     mark_abbreviations(d, extract_abbreviations(d))
     assert d.blocks[1].inlines == [Abbr("美洲组织", "美洲国家组织")]
+
+
+# ---------------------------------------------------------------- names with hyphens, commas, transliterations
+
+
+def test_a_hyphenated_name_is_one_full_name():
+    text = "甲国政府和甲国革命武装力量 - 人民军(甲人民军)之间达成的协议"
+    assert extract_abbreviations(doc(text)) == {"甲人民军": "甲国革命武装力量 - 人民军"}
+
+
+def test_a_joint_name_reaches_back_over_its_hyphen_to_a_known_name():
+    text = "并与东方联盟-联合国某某混合行动(某某混合行动)合作。"
+    assert extract_abbreviations(doc(text)) == {"某某混合行动": "联合国某某混合行动"}
+    assert extract_abbreviations(doc(text), known=["东方联盟"]) == {"某某混合行动": "东方联盟-联合国某某混合行动"}
+
+
+def test_an_enumeration_comma_inside_a_name():
+    text = "工作队和联合国农业、渔业及林业组织(农渔林组织)的方案"
+    assert extract_abbreviations(doc(text)) == {"农渔林组织": "联合国农业、渔业及林业组织"}
+
+
+def test_an_enumeration_comma_before_a_name_ends_a_list():
+    assert extract_abbreviations(doc("美国、英国和东方国家联盟(东盟)。")) == {"东盟": "东方国家联盟"}
+    text = "甲国援助团(甲援团)、联合国乙国办事处(乙办)和丙国政治处(丙政处)"
+    assert extract_abbreviations(doc(text)) == {"甲援团": "甲国援助团", "乙办": "联合国乙国办事处", "丙政处": "丙国政治处"}
+
+
+def test_a_transliteration_is_a_short_form_where_the_glossary_says_so():
+    text = "和东方发展管理局(伊加特)。伊加特再次出现。"
+    synonyms = {"伊加特": ("东方发展管理局", "伊加特")}
+    assert extract_abbreviations(doc(text)) == {}
+    d = doc(text)
+    abbrs = extract_abbreviations(d, synonyms=synonyms)
+    assert abbrs == {"伊加特": "东方发展管理局"}
+    mark_abbreviations(d, abbrs, synonyms=synonyms)
+    assert abbrs_in(d.blocks[0].inlines) == [("伊加特", "东方发展管理局")]
+
+
+def test_another_name_is_no_short_form_even_where_the_glossary_gives_both():
+    synonyms = {"第五委员会": ("行政和预算委员会", "第五委员会")}
+    assert extract_abbreviations(doc("行政和预算委员会(第五委员会)"), synonyms=synonyms) == {}

@@ -156,3 +156,13 @@ def test_link_sample_places_each_link_in_its_plain_text():
     _walk(inlines, 0, spans)
     [(start, end, link)] = spans
     assert plain_text(inlines)[start:end] == "调解" and link.href.endswith("#mediation")
+
+
+def test_senses_are_read_across_an_abbreviation_or_a_link():
+    from unmd.model import Abbr
+
+    p = Paragraph(line=1, id="para-1", number=1,
+                  inlines=[Abbr("小组", "某某小组"), Text("秘书处和"), Link("x", [Text("秘书处")], "symbol"), Text("秘书处。")])
+    link_terms(Document(Meta(symbols=["S/2099/1"], title="测试"), [p], []), small())
+    assert links_of(p.inlines) == [("秘书处", "sec")]
+    assert p.inlines[1] == Text("秘书处和")

@@ -61,9 +61,9 @@ def read_report(path: str | Path, entry: Entry | None = None) -> Document:
 def link_report(doc: Document, context: Context) -> Document:
     """The cross-link passes: document symbols, the report's own abbreviations, glossary terms."""
     link_symbols(doc, context.corpus_index)
-    known = context.glossary.names
-    doc.abbreviations = extract_abbreviations(doc, known=known)
-    mark_abbreviations(doc, doc.abbreviations, known=known)
+    known, synonyms = context.glossary.names, context.glossary.synonyms
+    doc.abbreviations = extract_abbreviations(doc, known=known, synonyms=synonyms)
+    mark_abbreviations(doc, doc.abbreviations, known=known, synonyms=synonyms)
     link_terms(doc, context.glossary)
     return doc
 

@@ -73,6 +73,12 @@ class Glossary:
         """Every zh-Hans name of every term: the `known` full names for the abbreviation pass."""
         return [n for t in self.terms for n in t.names]
 
+    @functools.cached_property
+    def synonyms(self) -> dict[str, tuple[str, ...]]:
+        """name -> every name of its term: for the abbreviation pass, the glossary's word that
+        伊加特 is a short form of 政府间发展管理局 although no subsequence of it."""
+        return {n: t.names for t in self.terms for n in t.names}
+
 
 # ---------------------------------------------------------------- loading
 
@@ -158,10 +164,10 @@ def link_terms(doc: Document, glossary: Glossary, page_of: str = GLOSSARY_PAGE) 
 def _link_block(inlines: list[Inline], glossary: Glossary, names: re.Pattern[str], page_of: str) -> list[Inline]:
     linked: set[str] = set()
 
-    def replace(text: str) -> list[Inline]:
+    def replace(text: str, before: str, after: str) -> list[Inline]:
         out: list[Inline] = []
         last = 0
-        for start, end, term in term_spans(text, glossary, names):
+        for start, end, term in term_spans(text, glossary, names, before, after):
             if term.id in linked:
                 continue
             linked.add(term.id)
@@ -173,14 +179,17 @@ def _link_block(inlines: list[Inline], glossary: Glossary, names: re.Pattern[str
             out.append(Text(text[last:]))
         return out
 
-    return map_text(inlines, replace, into_emphasis=False)
+    return map_text(inlines, replace, into_emphasis=False, with_context=True)
 
 
+LONGEST_SENSE_WORD = 12  # characters of context a not_after / not_before word may span
 TITLE = re.compile(r"《[^《》\n]*》")
 
 
-def term_spans(text: str, glossary: Glossary, names: re.Pattern[str]) -> Iterator[tuple[int, int, Term]]:
-    """(start, end, term) for every use of a term in `text`, in order.
+def term_spans(text: str, glossary: Glossary, names: re.Pattern[str], before: str = "",
+               after: str = "") -> Iterator[tuple[int, int, Term]]:
+    """(start, end, term) for every use of a term in `text`, in order; `before` and `after`
+    are what the reader sees around `text` (an abbreviation, a link), for the sense checks.
 
     A wrong link is worse than none, so a name found in the text is a use of its term only if
       - no longer glossary name overlaps it (of two overlapping names the longer is read:
@@ -195,20 +204,27 @@ def term_spans(text: str, glossary: Glossary, names: re.Pattern[str]) -> Iterato
       - nothing right before or after it marks another sense (Term.not_after / not_before).
     """
     found = [(m.start(), m.start() + len(m.group(1))) for m in glossary.starts.finditer(text)]
+    if not found:
+        return
     found.sort(key=lambda span: (span[0] - span[1], span[0]))  # longest first, then leftmost
+    occupied = bytearray(len(text))
     taken: list[tuple[int, int]] = []
     for start, end in found:
-        if not any(start < e and s < end for s, e in taken):
+        if not any(occupied[start:end]):
+            occupied[start:end] = b"\1" * (end - start)
             taken.append((start, end))
-    if not taken:
-        return
-    fixed = [(m.start(), m.end()) for m in names.finditer(text)]
-    fixed += [(m.start() + 1, m.end() - 1) for m in TITLE.finditer(text)]
+    # Each position -> the longer names and titles over it (linear: they hardly overlap).
+    covering: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    spans = [(m.start(), m.end()) for m in names.finditer(text)]
+    spans += [(m.start() + 1, m.end() - 1) for m in TITLE.finditer(text)]
+    for s, e in spans:
+        for at in range(s, e):
+            covering[at].append((s, e))
     cuts = word_boundaries(text, glossary.words)
     for start, end in sorted(taken):
         while end > start:
-            if start in cuts and end in cuts and not any(
-                start < e and s < end and not (start <= s and e <= end) for s, e in fixed
+            if start in cuts and end in cuts and all(
+                start <= s and e <= end for at in range(start, end) for s, e in covering.get(at, ())
             ):
                 break
             shorter = glossary.name_pattern.match(text, start, end - 1)
@@ -216,8 +232,9 @@ def term_spans(text: str, glossary: Glossary, names: re.Pattern[str]) -> Iterato
         if end == start:
             continue
         term = glossary.by_name[text[start:end]]
-        if not any(text.endswith(w, 0, start) for w in term.not_after) and not any(
-            text.startswith(w, end) for w in term.not_before
+        preceding, following = before[-LONGEST_SENSE_WORD:] + text[:start], text[end:] + after[:LONGEST_SENSE_WORD]
+        if not any(preceding.endswith(w) for w in term.not_after) and not any(
+            following.startswith(w) for w in term.not_before
         ):
             yield start, end, term
 

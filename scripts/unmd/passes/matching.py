@@ -7,7 +7,7 @@ import functools
 import re
 from typing import Callable, Iterable
 
-from ..model import Emphasis, Inline, Text
+from ..model import Emphasis, Inline, Text, plain_text
 
 
 def longest_first_pattern(names: Iterable[str]) -> re.Pattern[str]:
@@ -42,33 +42,36 @@ def longest_first_pattern(names: Iterable[str]) -> re.Pattern[str]:
 
 def map_text(
     inlines: list[Inline],
-    replace: Callable[[str], list[Inline]],
+    replace: Callable[..., list[Inline]],
     *,
     into_emphasis: bool = True,
+    with_context: bool = False,
 ) -> list[Inline]:
     """Rewrite the Text nodes of an inline list, in reading order, with `replace`.
 
     Links, abbreviations and footnote marks are kept as they are (a pass never links inside
     them); adjacent Text nodes are merged first so a term split by the reader still matches.
+    With `with_context`, `replace(text, before, after)` also gets the text the reader sees
+    before and after the run in the same list (中非经共体 as an abbreviation, then 秘书处).
     """
-    out: list[Inline] = []
-    pending: list[str] = []
-
-    def flush() -> None:
-        if pending:
-            out.extend(replace("".join(pending)))
-            pending.clear()
-
+    runs: list[Inline] = []  # the list with adjacent Text nodes merged
     for node in inlines:
+        if isinstance(node, Text) and runs and isinstance(runs[-1], Text):
+            runs[-1] = Text(runs[-1].text + node.text)
+        else:
+            runs.append(node)
+    seen = [plain_text([node]) for node in runs]
+    out: list[Inline] = []
+    for i, node in enumerate(runs):
         if isinstance(node, Text):
-            pending.append(node.text)
-            continue
-        flush()
-        if isinstance(node, Emphasis) and into_emphasis:
+            if with_context:
+                out.extend(replace(node.text, "".join(seen[:i]), "".join(seen[i + 1 :])))
+            else:
+                out.extend(replace(node.text))
+        elif isinstance(node, Emphasis) and into_emphasis:
             out.append(Emphasis(map_text(node.children, replace, into_emphasis=into_emphasis)))
         else:
             out.append(node)
-    flush()
     return out
 
 
