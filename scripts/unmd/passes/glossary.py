@@ -232,7 +232,9 @@ def term_spans(text: str, glossary: Glossary, names: re.Pattern[str], before: st
         if end == start:
             continue
         term = glossary.by_name[text[start:end]]
-        preceding, following = before[-LONGEST_SENSE_WORD:] + text[:start], text[end:] + after[:LONGEST_SENSE_WORD]
+        room = LONGEST_SENSE_WORD
+        preceding = (before[-room:] + text[:start])[-room:] if start < room else text[start - room : start]
+        following = (text[end:] + after[:room])[:room] if len(text) - end < room else text[end : end + room]
         if not any(preceding.endswith(w) for w in term.not_after) and not any(
             following.startswith(w) for w in term.not_before
         ):
