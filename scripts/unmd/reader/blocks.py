@@ -27,12 +27,12 @@ from .shape import (
     NumberSpacing,
     SECTION,
     SIGNATURE_END,
-    TABLE_ROW,
     chinese_number,
     chinese_numeral,
     ends_sentence,
     fills_line,
     heading_like,
+    is_table_row,
     join_text,
     line_width,
     next_labels,
@@ -128,7 +128,7 @@ class BlockBuilder:
         in_sentence = self.inside_sentence(index)
         if SIGNATURE_END.search(text) and len(text) <= 40:
             return RawBlock("signature", piece.line, text, index)
-        if TABLE_ROW.search(text) and text.count("\t") >= 2:
+        if is_table_row(text):
             return RawBlock("table", piece.line, text, index, rows=[text])
         m = None if in_sentence else CHAPTER.match(text)
         value = chinese_number(m.group(1)) if m and heading_like(m.group(2), 40) else None

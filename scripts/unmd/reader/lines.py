@@ -24,6 +24,7 @@ from .shape import (
     NumberSpacing,
     join_text,
     number_spacing,
+    piece_text,
     wrap_margin,
 )
 
@@ -273,6 +274,6 @@ def split_layout(text: str) -> Layout:
         in_zone = False
         since = layout.pieces[-1].line if layout.pieces else 0
         broken = any(line.strip() for line in itertools.islice(lines, since, index))
-        layout.pieces.append(Piece(number, stripped, indent, after_blank, broken))
+        layout.pieces.append(Piece(number, piece_text(raw), indent, after_blank, broken))
         after_blank = False
     return layout

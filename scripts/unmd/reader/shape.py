@@ -33,6 +33,18 @@ SIGNATURE_END = re.compile(r"[(（]签名[)）]$")
 TABLE_ROW = re.compile(r"\S\t|\t\S")
 
 
+def is_table_row(text: str) -> bool:
+    """Cells separated by tabs (at least three cells)."""
+    return bool(TABLE_ROW.search(text)) and text.count("\t") >= 2
+
+
+def piece_text(raw: str) -> str:
+    """A line without the blanks around it; a table row keeps the tabs of its empty cells at
+    either end (a second header row that starts under the first row's label cell)."""
+    stripped = raw.strip()
+    return raw.strip(" \u3000\r\n\f\v") if is_table_row(stripped) else stripped
+
+
 _CHINESE_NUMBER = re.compile(r"([一二三四五六七八九])?(十)?([一二三四五六七八九])?")
 
 
