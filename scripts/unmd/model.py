@@ -150,6 +150,11 @@ class Table(Block):
     caption: str | None = None
 
 
+# Between the paragraphs of a note (the quoted paragraphs of an article, …规定：“1. … “2. …):
+# the one line break its text may hold; the writers make paragraphs of what it separates.
+NOTE_PARAGRAPH = "\n"
+
+
 @dataclass
 class Footnote:
     key: str  # "1".."N" or "*", "**"

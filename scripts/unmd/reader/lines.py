@@ -12,7 +12,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from ..model import Removed
+from ..model import NOTE_PARAGRAPH, Removed
 from .shape import (
     CHAPTER,
     ITEM,
@@ -251,7 +251,7 @@ def split_layout(text: str) -> Layout:
                 listing_note = layout.notes[-1]
             continue
         if listing_note is not None and NOTE_LIST_ITEM.match(stripped):
-            listing_note.text = f"{listing_note.text} {stripped[1:].strip()}"
+            listing_note.text = f"{listing_note.text}{NOTE_PARAGRAPH}{stripped[1:].strip()}"
             listing_note.last_line = number
             continue
         listing_note = None

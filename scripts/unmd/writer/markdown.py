@@ -11,6 +11,7 @@ import re
 from urllib.parse import quote
 
 from ..model import (
+    NOTE_PARAGRAPH,
     Abbr,
     Citation,
     Document,
@@ -145,7 +146,11 @@ def gap_text(gap: Gap) -> str:
 
 
 def note_md(note: Footnote) -> str:
-    return LOST_NOTE_TEXT if note.text_lost else inlines_md(note.inlines)
+    """A note's text; its later paragraphs indented under the first, as Markdown continues a note."""
+    if note.text_lost:
+        return LOST_NOTE_TEXT
+    first, *more = inlines_md(note.inlines).split(NOTE_PARAGRAPH)
+    return first + "".join(f"\n\n    {escape_line_start(paragraph)}" for paragraph in more)
 
 
 def block_md(block) -> str:
