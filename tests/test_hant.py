@@ -40,21 +40,74 @@ PROTECTED_CASES = [
     ("特派团回归到联合国", "特派團回歸到聯合國"),  # 迴歸
     ("在危机情况下采用这种", "在危機情況下採用這種"),  # 下采用
     ("在 10-12 周内部署", "在 10-12 週內部署"),    # 周內 (but 数周内 → 數週內)
+    ("活动。本报告系根据这一要求", "活動。本報告係根據這一要求"),  # 報告系根據 (the copula 係)
+    ("号文件)系根据", "號文件)係根據"),            # 系根據
+    ("一些实体可能系应调解人的倡议设立", "一些實體可能係應調解人的倡議設立"),  # 可能系應
+    ("该研究系题为", "該研究係題為"),              # 研究系題為
+    ("正在引发更复杂的冲突", "正在引發更複雜的衝突"),  # 更復雜
+    ("政治办法带来复杂局面", "政治辦法帶來複雜局面"),  # 帶來復雜
+    ("应确保在核准授权任务前", "應確保在核准授權任務前"),  # 核準
+    ("冲突，并力求预防", "衝突，並力求預防"),      # 併力求
+    ("的资源并发挥其作用", "的資源並發揮其作用"),  # 併發揮
+    ("包括发生大规模暴行", "包括發生大規模暴行"),  # 包括髮生
+    ("书处发布了", "書處發布了"),                  # 發佈 (發布 is the standard form)
     ("马里、尼日尔", "馬里、尼日爾"),              # 馬裡
     ("里马·萨拉赫和王学贤", "里馬·薩拉赫和王學賢"),  # 裡馬
     ("加奥省和通布图省", "加奧省和通布圖省"),      # 通佈圖
 ]
 
-# Where the rules must leave OpenCC's right answer alone (the exceptions of the 发/并/面 rules).
+# Where the rules must leave OpenCC's right answer alone.
 KEPT_CASES = [
     ("任务期限时一并审查", "任務期限時一併審查"),
     ("合并而非扩大办事处", "合併而非擴大辦事處"),
+    ("两个机构合并为一个", "兩個機構合併為一個"),
     ("面粉和面包", "麵粉和麵包"),
     ("头发", "頭髮"),
     ("索马里", "索馬里"),
     ("过去十年里", "過去十年裡"),
     ("在短短数周内", "在短短數週內"),
+    ("在四周内", "在四周內"),
+    ("体系根据", "體系根據"),
 ]
+
+# Common words that hold a character a protect rule is about, from everyday vocabulary rather
+# than from the reports (白发, 拉面, 吞并, 四周): a rule must leave each as plain s2tw writes it,
+# alone and where the rule would cross it (test_no_rule_crosses_a_common_word). Their s2tw
+# forms were checked by hand.
+COMMON_WORDS = """
+白发 假发 理发 头发 毛发 华发 削发 黑发 金发 染发 发型 发廊 出发 开发 爆发 发展
+拉面 面条 面粉 面包 汤面 炒面 挂面 方便面 面食 面试 方面 面子 表面 面积 面向 面对
+吞并 合并 归并 兼并 一并 并吞 并购 并且 并非 并行 并存 并列 并肩
+四周 周围 周到 周末 周年 一周 每周 周期 周边
+关系 体系 联系 系统 维系 派系 直系 系列 星系
+重复 恢复 答复 回复 反复 修复 康复 复杂 复兴 复合 复印
+标准 准备 批准 准确 水准 瞄准 准许 核准
+里面 这里 哪里 公里 千里 里程 邻里
+伙伴 伙食 家伙 团伙 冲突 冲击 对冲 冲洗 冲泡 折扣 对折 折叠 折衷
+制约 控制 制作 制造 体制 注重 关注 注册 注释 注解 回归 来回 回来 迂回
+采用 采取 风采 神采 采访 国家 家具 家庭 布置 布局 分布 宣布 公布
+""".split()
+
+# Where a rule crosses a common word and the text means the rule's word, so the rule writes
+# it its way: each crossing seen in the reports (PROTECTED_CASES) and these (rule, word) pairs.
+HAIR_WORDS = ("白发", "假发", "理发", "头发", "毛发", "华发", "削发", "黑发", "金发", "染发")
+READ_AS_RULE = {
+    **{(verb, hair): "the verb after a word ending in 发: 中华发展, 管理发展, 带头发挥"
+       for verb in ("发展", "发挥", "发生", "发布") for hair in HAIR_WORDS},
+    ("发布", "布置"): "发布置 is hardly text; 布置 is a standard form as well as 佈置",
+    ("发布", "布局"): "as 布置 (研发布局: 布局 is a standard form)",
+    ("并发布", "布置"): "as 发布",
+    ("并发布", "布局"): "as 发布",
+    ("吞并", "并吞"): "并吞并 has no likely reading either way",
+    ("伙伴", "团伙"): "集团伙伴 (the group's partners), not 集 + 团伙",
+    ("问责制", "制造"): "问责制造成 (accountability causes), not 问责 + 制造",
+    ("采用", "风采"): "通风采用 (ventilation adopts), not 通 + 风采",
+    ("采用", "神采"): "精神采用 (the spirit adopts), not 精 + 神采",
+    ("马里", "里面"): "马里面临 (Mali faces), not 马 + 里面",
+    ("里马·萨拉赫", "这里"): "这里马·萨拉赫 is 这 + the name (这位里马·萨拉赫)",
+    ("里马·萨拉赫", "哪里"): "as 这里",
+}
+
 
 # s2tw, not s2t (祕書長/爲) and not s2twp (vocabulary: 和平程序, 奈及利亞).
 CONFIG_CASES = [
@@ -76,6 +129,60 @@ def test_protected_terms_fix_what_s2tw_gets_wrong(hans, hant):
 @pytest.mark.parametrize(("hans", "hant"), KEPT_CASES + CONFIG_CASES)
 def test_conversion_keeps_opencc_where_it_is_right(hans, hant):
     assert to_hant(hans) == hant
+
+
+def test_protect_table_has_phrase_rules_only():
+    """A rule for one character switches OpenCC off around it everywhere (白发 → 白發)."""
+    assert [t.hans for t in load_protected_terms() if len(t.hans) < 2] == []
+
+
+@pytest.mark.parametrize("word", COMMON_WORDS)
+def test_common_words_convert_as_plain_s2tw(word):
+    rules = {t.hans: t.hant for t in load_protected_terms()}
+    if word in rules:  # 回归: the table's reviewed form (回歸, not 迴歸)
+        assert to_hant(word) == rules[word]
+        return
+    assert to_hant(word) == s2tw(word)
+    assert to_hant(f"我们看到{word}。") == s2tw("我们看到") + s2tw(word) + "。"
+
+
+def crossings(rule: str, word: str):
+    """(text, offset of the word) for each way the word and the rule can overlap in a text
+    without one holding the other: 四周内 for 四周 and 周内."""
+    for shift in range(1 - len(word), len(rule)):  # where the word starts, from the rule's start
+        start, end = min(0, shift), max(len(rule), shift + len(word))
+        if start == shift and end == shift + len(word) or start == 0 and end == len(rule):
+            continue  # one holds the other
+        overlap = range(max(0, shift), min(len(rule), shift + len(word)))
+        if all(rule[p] == word[p - shift] for p in overlap):
+            text = "".join(rule[p] if 0 <= p < len(rule) else word[p - shift] for p in range(start, end))
+            yield text, shift - start
+
+
+def test_no_rule_crosses_a_common_word():
+    """Where a rule and a common word overlap (四周内: 四周 and the old rule 周内), the word is
+    written as s2tw writes it, alone or in that text, unless the text means the rule's word."""
+    seen = [hans for hans, _ in PROTECTED_CASES]
+    rules = {t.hans: t.hant for t in load_protected_terms()}  # a word that is a rule: its form
+    worse = []
+    for term in load_protected_terms():
+        for word in COMMON_WORDS:
+            for text, at in crossings(term.hans, word):
+                if any(text in case for case in seen) or (term.hans, word) in READ_AS_RULE:
+                    continue
+                ours, plain = to_hant(text)[at : at + len(word)], s2tw(text)[at : at + len(word)]
+                if ours not in (rules.get(word, s2tw(word)), plain):
+                    worse.append((term.hans, word, text, to_hant(text)))
+    assert worse == []
+
+
+def test_crossings_read_as_the_rule_are_written_its_way():
+    rules = {t.hans: t.hant for t in load_protected_terms()}
+    for rule, word in READ_AS_RULE:
+        texts = list(crossings(rule, word))
+        assert texts, (rule, word)  # no stale entry
+        for text, _ in texts:
+            assert rules[rule] in to_hant(text), text
 
 
 def test_protect_table_rows_are_complete_and_used():
