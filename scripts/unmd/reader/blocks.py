@@ -298,9 +298,12 @@ class BlockBuilder:
             return (
                 heading_like(piece.text, self.width)
                 and not self.wrap_cut(index)
-                and self.boundary(index + 1)
+                and (self.boundary(index + 1) or (self.blank_ends and self.after_blank(index + 1)))
             )
         return heading_like(piece.text)
+
+    def after_blank(self, index: int) -> bool:
+        return index >= len(self.pieces) or self.pieces[index].after_blank
 
     def wrap_cut(self, index: int) -> bool:
         """The wrap, not the text, ended piece `index`: the next piece's start did not fit,
@@ -328,7 +331,7 @@ class BlockBuilder:
                 wraps_on = not piece.after_blank
             return wraps_on and heading_like(join_text(block.text, piece.text, self.spacing), 80)
         if self.blank_ends:  # a glued line goes on with the block, unless the line before stopped short
-            return self.wrap_cut(index - 1) or not (ends_sentence(block.text) or heading_like(block.text))
+            return self.wrap_cut(index - 1)
         if not ends_sentence(block.text):
             # In the line layout a short unfinished line is a heading or a list entry, not
             # the first half of a paragraph that a page break cut.
@@ -336,7 +339,13 @@ class BlockBuilder:
                 return block.last_glued or fills_line(self.pieces[index - 1].text, piece.text, self.width)
             return len(block.text) > 50 or not piece.after_blank
         if self.wrapped:
-            return not (piece.after_blank and piece.indent > 0) and not self.opens_heading(index)
+            # A line that stopped short of the margin ended its paragraph, except in a numbered
+            # paragraph or item: a numbered body has no un-numbered paragraphs of its own.
+            return (
+                (self.wrap_cut(index - 1) or block.kind in ("numbered", "item"))
+                and not (piece.after_blank and piece.indent > 0)
+                and not self.opens_heading(index)
+            )
         # Line layout: after a finished sentence only a page break continues a numbered
         # paragraph or item (a numbered body has no un-numbered paragraphs of its own).
         return block.kind in ("numbered", "item") and not heading_like(piece.text)
@@ -346,11 +355,14 @@ class BlockBuilder:
         `block`: a sentence the page end cut goes on; after a sentence that ended, a line
         the wrap cut goes on unless the next line opens a block of its own."""
         piece = self.pieces[index]
+        before = self.pieces[index - 1].text
         if not ends_sentence(block.text):
-            return len(block.text) > 50 or self.wrapped or not heading_like(block.text)
+            if self.wrapped:  # a short line that ends no sentence is a heading or an entry
+                return fills_line(before, piece.text, self.width) or not heading_like(before, self.width)
+            return len(block.text) > 50 or not heading_like(block.text)
         if not self.wrapped:
             return block.kind in ("numbered", "item") and not heading_like(piece.text)
-        cut = fills_line(self.pieces[index - 1].text, piece.text, self.width)
+        cut = fills_line(before, piece.text, self.width)
         return cut and not piece.indent and not self.opens_heading(index)
 
     def build(self) -> list[RawBlock]:

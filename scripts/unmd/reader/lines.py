@@ -273,7 +273,7 @@ def split_layout(text: str) -> Layout:
         open_note = None
         in_zone = False
         since = layout.pieces[-1].line if layout.pieces else 0
-        broken = any(line.strip() for line in itertools.islice(lines, since, index))
+        broken = any(line.strip() for line in lines[since:index])
         layout.pieces.append(Piece(number, piece_text(raw), indent, after_blank, broken))
         after_blank = False
     return layout

@@ -23,9 +23,11 @@ _TRAILING_MARK = re.compile(
 
 HAN = re.compile(r"[\u3400-\u9fff]")
 
-CHAPTER = re.compile(r"^([一二三四五六七八九十]{1,3})\s*[.．、]\s*(\S.*)$")
+# Chapters 一. 一． 一、 and 第一章 (group 1 the numeral, group 2 the title).
+CHAPTER = re.compile(r"^(?:第(?=[一二三四五六七八九十]{1,3}章))?([一二三四五六七八九十]{1,3})(?:章|\s*[.．、])\s*(\S.*)$")
 SECTION = re.compile(r"^([A-Z])\s*[.．]\s*(\S.*)$")
-NUMBERED = re.compile(r"^(\d{1,4})\s*[.．](?:\s+|$)(.*)$")
+# Paragraph numbers 12. (a space or the end after the stop), 12 . and 12． (full-width: no space needed).
+NUMBERED = re.compile(r"^(\d{1,4})\s*(?:\.(?:\s+|$)|．\s*)(.*)$")
 ITEM = re.compile(
     r"^(?:[-–•·]\s*)?[(（]([a-z]|[ivx]{1,5}|[一二三四五六七八九十]{1,3})[)）]\s*(.*)$"
 )
