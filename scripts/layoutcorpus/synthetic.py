@@ -139,12 +139,13 @@ def block_lines(block, style: Style) -> tuple[str, list[tuple[str, list[tuple[in
 
 _NO_LINE_START = set("。，、；：！？）》”’)]},.;:!?%⁰¹²³⁴⁵⁶⁷⁸⁹")
 _NO_LINE_END = set("“‘（(《[")
+_BRACKETED_CALL_START = {f"[{d}" for d in "0123456789"}  # a note call stays with the text it follows
 
 
 def _whole(text: str, cut: int) -> bool:
     """Whether a typesetter may break `text` before index `cut`."""
     before, after = text[cut - 1], text[cut]
-    if after in _NO_LINE_START or before in _NO_LINE_END:
+    if after in _NO_LINE_START or before in _NO_LINE_END or text[cut : cut + 2] in _BRACKETED_CALL_START:
         return False
     return not (before.isascii() and before.isalnum() and after.isascii() and (after.isalnum() or after in "[*"))
 

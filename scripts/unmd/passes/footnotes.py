@@ -17,6 +17,7 @@ from ..model import Document, Footnote, FootnoteRef, Heading, Inline, Text
 from ..reader.shape import COUNT_UNITS, MARK_GLUED_AFTER, SUPERSCRIPT_VALUE
 
 _SUPERSCRIPT = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+_BRACKETED = re.compile(r"\[(\d{1,3})\]")  # 历史新高。[1]: a reference when note 1 is defined
 _ASTERISKS = re.compile(r"(?<=[^\s*])(\*{1,3})(?![*\w])")
 _GLUED_DIGITS = re.compile(
     rf"(?<={MARK_GLUED_AFTER})(\d{{1,3}})"
@@ -60,12 +61,13 @@ def resolve_footnotes(doc: Document) -> Document:
             return key
         return key_of
 
-    def asterisk_key(m: re.Match[str]) -> str | None:
+    def known_key(m: re.Match[str]) -> str | None:
         return m.group(1) if m.group(1) in notes else None
 
     for _, block in containers:
         block.inlines = _split_text(block.inlines, _SUPERSCRIPT, superscript_key(block))
-        block.inlines = _split_text(block.inlines, _ASTERISKS, asterisk_key)
+        block.inlines = _split_text(block.inlines, _ASTERISKS, known_key)
+        block.inlines = _split_text(block.inlines, _BRACKETED, known_key)
 
     referenced = {ref.key for _, b in containers for ref in b.inlines if isinstance(ref, FootnoteRef)}
     _resolve_plain_digits(doc, notes, referenced)

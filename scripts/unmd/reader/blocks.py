@@ -358,7 +358,7 @@ class BlockBuilder:
         before = self.pieces[index - 1].text
         if not ends_sentence(block.text):
             if self.wrapped:  # a short line that ends no sentence is a heading or an entry
-                return fills_line(before, piece.text, self.width) or not heading_like(before, self.width)
+                return fills_line(before, piece.text, self.width)
             return len(block.text) > 50 or not heading_like(block.text)
         if not self.wrapped:
             return block.kind in ("numbered", "item") and not heading_like(piece.text)

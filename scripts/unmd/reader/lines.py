@@ -43,10 +43,14 @@ DISTRIBUTION = re.compile(r"^Distr\.\s*:\s*\w+$|^Original\s*:\s*\w+$")
 FOOTER_URL = re.compile(r"^https?://(?:www\.)?undocs\.org/\S*$")
 SEPARATOR = re.compile(r"^[_＿—–-]{5,}$")
 TOC_TITLE = re.compile(r"^目\s*录$")
-TOC_ROW = re.compile(r"\t|\.{3,}|…{2,}|·{4,}|^页\s*次$|\s\d{1,3}$")
+# A row of a table of contents: dot leaders, tabs, a column head (页次, 段次 页次), or a
+# page number at the end, after a space or run together with the paragraph span (引言1-33).
+TOC_ROW = re.compile(r"\t|\.{3,}|…{2,}|·{4,}|^(?:段\s*次\s*)?页\s*次$|\s\d{1,3}$|\d$")
 
 SUPERSCRIPT_NOTE = re.compile(r"^([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})(?![⁰¹²³⁴⁵⁶⁷⁸⁹])\s*(\S.*)$")
 ASTERISK_NOTE = re.compile(r"^(\*{1,3})\s+(\S.*)$")
+BRACKET_NOTE = re.compile(r"^\[(\d{1,3})\]\s*(\S.*)$")  # [12] 见…: the mark some extractors write
+BRACKET_CALL = re.compile(r"\[(\d{1,3})\]")
 PLAIN_NOTE = re.compile(r"^(\d{1,3})\s+(\S.*)$")
 NOTE_LIST_ITEM = re.compile(r"^[-–•]\s+\S")  # a quoted list inside a note that ends with ：
 
@@ -108,14 +112,19 @@ def _beside_furniture(lines: list[str], index: int) -> bool:
     return False
 
 
-def _note_start(text: str, in_zone: bool, next_number: int) -> tuple[str, str, bool] | None:
-    """(key, text, superscript) when the line opens a footnote definition."""
+def _note_start(text: str, in_zone: bool, next_number: int, called: set[str] | None = None) -> tuple[str, str, bool] | None:
+    """(key, text, superscript) when the line opens a footnote definition. A bracketed mark
+    opens one under a rule or once the body has called it (`called`, None: no matter);
+    before, it is a call that the line break put at a line start."""
     m = SUPERSCRIPT_NOTE.match(text)
     if m:
         return "".join(SUPERSCRIPT_VALUE[c] for c in m.group(1)), m.group(2), True
     m = ASTERISK_NOTE.match(text)
     if m:
         return m.group(1), m.group(2), False
+    m = BRACKET_NOTE.match(text)
+    if m and (in_zone or called is None or m.group(1) in called):
+        return m.group(1), m.group(2), True
     m = PLAIN_NOTE.match(text)
     if m and in_zone and int(m.group(1)) == next_number and not NUMBERED.match(text):
         return m.group(1), m.group(2), False
@@ -209,6 +218,7 @@ def split_layout(text: str) -> Layout:
     note_tail = ""  # the open note's last line
     listing_note: NoteText | None = None  # a note whose text announced a list (…规定：)
     note_run_end = 0  # the lines before it were read on as the open note's: no need to ask again
+    called: set[str] = set()  # the bracketed note marks the body has used so far
     for index, raw in enumerate(lines):
         number = index + 1
         stripped = raw.strip()
@@ -237,7 +247,7 @@ def split_layout(text: str) -> Layout:
             layout.removed.append(Removed(number, stripped, why))
             after_blank = True
             continue
-        start = _note_start(stripped, in_zone, next_number)
+        start = _note_start(stripped, in_zone, next_number, called)
         if start:
             key, note_text, superscript = start
             open_note = NoteText(key, note_text, number, len(layout.pieces), superscript, number)
@@ -275,5 +285,6 @@ def split_layout(text: str) -> Layout:
         since = layout.pieces[-1].line if layout.pieces else 0
         broken = any(line.strip() for line in lines[since:index])
         layout.pieces.append(Piece(number, piece_text(raw), indent, after_blank, broken))
+        called.update(BRACKET_CALL.findall(stripped))
         after_blank = False
     return layout
