@@ -171,12 +171,13 @@ def test_downloads_are_in_the_site(page, site_url, variant):
     data = json.loads(export.text())
     assert data["variant"] == variant and data["metadata"]["symbol"] == SYMBOL
     assert data["metadata"]["title"] == TITLE[variant]
-    paragraphs = {p["id"]: p for p in data["paragraphs"]}
+    blocks = {b["id"]: b for b in data["blocks"]}
+    paragraphs = {i: b for i, b in blocks.items() if b["type"] == "paragraph"}
     assert paragraphs["para-12"]["number"] == 12
     # The same text as the page shows, without the number and the citation button.
     shown = page.inner_text("#para-12").removeprefix("12.").strip()
     assert paragraphs["para-12"]["text"].replace(" ", "") == shown.replace(" ", "")
-    assert {h["id"] for h in data["headings"]} >= {"ch-1", "ch-3-a"}
+    assert {i for i, b in blocks.items() if b["type"] == "heading"} >= {"ch-1", "ch-3-a"}
     assert any(f["id"] == "fn:1" for f in data["footnotes"])
 
 

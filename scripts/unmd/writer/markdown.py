@@ -233,6 +233,14 @@ def front_matter(doc: Document, extra: dict | None = None) -> str:
     return "\n".join(lines)
 
 
+def page_note_order(doc: Document) -> list[Footnote]:
+    """The notes listed at the foot of the page (those with a mark in the text), in order."""
+    return sorted(
+        (n for n in doc.footnotes if not n.mark_lost),
+        key=lambda n: (not n.key.isdigit(), int(n.key) if n.key.isdigit() else len(n.key)),
+    )
+
+
 def write_markdown(doc: Document, extra_front: dict | None = None, before_body: str = "") -> str:
     """The page: front matter, H1, document header, lost-mark notes, body, the report's
     abbreviations, the reports citing it, footnotes."""
@@ -261,10 +269,6 @@ def write_markdown(doc: Document, extra_front: dict | None = None, before_body: 
         parts.append(abbreviations_md(doc.abbreviations))
     if doc.cited_by:
         parts.append(cited_by_md(doc.cited_by))
-    notes = sorted(
-        (n for n in doc.footnotes if not n.mark_lost),
-        key=lambda n: (not n.key.isdigit(), int(n.key) if n.key.isdigit() else len(n.key)),
-    )
-    for note in notes:
+    for note in page_note_order(doc):
         parts.append(f"[^{footnote_label(note.key)}]: {note_md(note)}")
     return "\n\n".join(parts) + "\n"
