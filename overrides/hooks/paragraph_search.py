@@ -31,6 +31,7 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Callable
 
+import material
 from backrefs import bre
 from material.plugins.search.plugin import SearchIndex, SearchPlugin
 from mkdocs.config.defaults import MkDocsConfig
@@ -39,10 +40,14 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+from unmd import search_shards  # noqa: E402
 from unmd.cache import DiskCache, code_fingerprint, fingerprint  # noqa: E402
+from unmd.search_shards import ShardedIndex  # noqa: E402
 from unmd.writer.hant import OPENCC_BACK, to_simplified  # noqa: E402
 from unmd.sitesize import SEGMENTER_JS  # noqa: E402  (where Material's worker loads it)
 
+MATERIAL_WORKER = "assets/javascripts/workers/search."
+SEARCH_WORKER = "assets/javascripts/search/worker.js"
 PARAGRAPH_ID = re.compile(r"^para-(\d+)$")
 FOOTNOTE_ID = re.compile(r"^fn:(.+)$")
 HEADINGS = {f"h{level}" for level in range(1, 7)}
@@ -59,6 +64,7 @@ class SearchEntry:
     anchor: str | None  # None for the page itself
     title: list[str] = field(default_factory=list)
     text: list[str] = field(default_factory=list)
+    title_is_content: bool = True  # not for 第 N 段 / 注 N, which the index makes up
 
 
 def _title_for(element_id: str) -> str | None:
@@ -94,7 +100,7 @@ class ParagraphSplitter(HTMLParser):
             self.in_heading += 1
             marks = 1
         elif (title := _title_for(element_id)) and tag not in {"sup", "a", "span"}:
-            self.entries.append(SearchEntry(anchor=element_id, title=[title]))
+            self.entries.append(SearchEntry(anchor=element_id, title=[title], title_is_content=False))
         if classes & MARK_CLASSES or tag in {"script", "style"} or "data-search-exclude" in attributes:
             self.skipping += 1
             marks = 2
@@ -193,18 +199,29 @@ class Segmenter:
 
 
 class ParagraphSearchIndex(SearchIndex):
-    """Material's search index with paragraph entries, the words of all pages, cached
-    segmentation and UTF-8 JSON."""
+    """Material's search index with paragraph entries, cached segmentation, written as shards
+    (unmd.search_shards); Material's search_index.json keeps only the configuration."""
 
-    def __init__(self, segmenter: Segmenter, **config):
+    def __init__(self, segmenter: Segmenter, site_dir: str, **config):
         super().__init__(**config)
         self.segmenter = segmenter
+        self.site_dir = Path(site_dir)
+        self.separator = re.compile(config["separator"])
         self.words: Counter[str] = Counter()
+        self.shards = ShardedIndex()
         self.cache = DiskCache("search-entries")
-        self.version = fingerprint(code_fingerprint([Path(__file__)]), segmenter.fingerprint())
+        self.version = fingerprint(code_fingerprint([Path(__file__), Path(search_shards.__file__)]),
+                                   segmenter.fingerprint(), config["separator"])
+        self.page_keys: list[str] = []
+
+    def _terms(self, title: str, text: str) -> dict[str, list[int]]:
+        """Per term, how often it is in the text and in the title."""
+        in_text = Counter(search_shards.terms_of(text, self.separator, self.segmenter.cut))
+        in_title = Counter(search_shards.terms_of(title, self.separator, self.segmenter.cut))
+        return {term: [in_text[term], in_title[term]] for term in in_text | in_title}
 
     def page_entries(self, page: Page) -> dict:
-        """The page's entries, and the words of their titles and texts."""
+        """The page's entries with the counts of their terms, and the words of the page."""
         splitter = ParagraphSplitter(str(page.meta.get("title") or page.title or ""))
         splitter.feed(page.content or "")
         splitter.close()
@@ -213,13 +230,12 @@ class ParagraphSearchIndex(SearchIndex):
             title, text = _clean(entry.title), _clean(entry.text)
             if entry.anchor is not None and not text and not title:
                 continue
-            entries.append({
-                "location": page.url + (f"#{entry.anchor}" if entry.anchor else ""),
-                "title": escape(title, quote=False),
-                "text": escape(text, quote=False),
-            })
+            entries.append({"anchor": entry.anchor or "", "title": title, "text": text,
+                            "indexed_title": title if entry.title_is_content else ""})
             texts += [title, text]
         words = self.segmenter.words("\n".join(texts))  # one pass: no run crosses a line break
+        for entry in entries:
+            entry["terms"] = self._terms(entry.pop("indexed_title"), entry["text"])
         return {"entries": entries, "words": dict(sorted(words.items()))}
 
     def add_entry_from_context(self, page: Page) -> None:
@@ -228,7 +244,8 @@ class ParagraphSearchIndex(SearchIndex):
         title = str(page.meta.get("title") or page.title or "")
         key = fingerprint(self.version, page.url, title, page.content or "")
         cached = self.cache.get_or_compute(key, lambda: self.page_entries(page))
-        self.entries.extend(cached["entries"])
+        self.page_keys.append(key)
+        self.shards.add_page(page.url, title, cached["entries"])
         self.words.update(cached["words"])
 
     def segmenter_js(self, source: str) -> str:
@@ -236,12 +253,15 @@ class ParagraphSearchIndex(SearchIndex):
         frequent first (their order is all the browser knows of their frequencies)."""
         ranked = sorted(self.words, key=lambda word: (-self.words[word], word))
         words = json.dumps(" ".join(ranked), ensure_ascii=False)
-        return f"{source}lunr.zh.words = {words};\n"
+        return f"{source}ChineseSegmenter.words = {words};\n"
 
     def generate_search_index(self, prev) -> str:
-        # Material's own (it merges the previous index under `serve --dirty`), minus the escapes.
-        data = json.loads(super().generate_search_index(prev))
-        return json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=str)
+        """Writes the shards; Material's index file keeps the configuration, with what the
+        worker needs to know of the shards, and no entries (`serve --dirty` rebuilds them all)."""
+        config = {key: self.config[key] for key in ["lang", "separator", "pipeline", "fields"]}
+        config["shards"] = {**self.shards.write(self.site_dir / "search"),
+                            "version": fingerprint(*self.page_keys)[:12]}
+        return json.dumps({"config": config, "docs": []}, ensure_ascii=False, separators=(",", ":"))
 
 
 def _search_plugin(config: MkDocsConfig) -> SearchPlugin | None:
@@ -264,13 +284,18 @@ def on_config(config: MkDocsConfig) -> None:
     _segmenter.update(user_dict=search.config.jieba_dict_user,
                       simplify=to_simplified if config.theme["language"] in TRADITIONAL else None)
     search.config.jieba_dict_user = None
+    # The page's configuration names our worker instead of Material's (overrides/main.html).
+    material_worker = next((Path(material.__file__).parent / "templates").glob(f"{MATERIAL_WORKER}*.min.js"))
+    config.extra["search_worker"] = {"material": material_worker.relative_to(material_worker.parents[3]).as_posix(),
+                                     "ours": SEARCH_WORKER}
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
     """After every on_config, when Material's plugin has made its index: use ours in its place."""
     search = _search_plugin(config)
     if search is not None:
-        search.search_index = ParagraphSearchIndex(Segmenter(**_segmenter), **search.search_index.config)
+        search.search_index = ParagraphSearchIndex(Segmenter(**_segmenter), config.site_dir,
+                                                   **search.search_index.config)
 
 
 def on_post_build(config: MkDocsConfig) -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 # Where Material's search plugin and the search hook (overrides/hooks/paragraph_search.py) write.
 SEARCH_INDEX = Path("search/search_index.json")
-SEGMENTER_JS = Path("assets/javascripts/lunr/min/lunr.zh.min.js")
+SEGMENTER_JS = Path("assets/javascripts/search/segmenter.js")
 
 
 class TextOfArticle(HTMLParser):
@@ -53,11 +53,11 @@ def page_text_bytes(site: Path) -> int:
 
 
 def segmenter_words(site: Path) -> list[str]:
-    """The words the search hook appended to the browser's segmenter (`lunr.zh.words = "…";`),
+    """The words the search hook appended to the browser's segmenter (`ChineseSegmenter.words = "…";`),
     none on a site whose index carries its word breaks itself (Material's own jieba way)."""
     segmenter = site / SEGMENTER_JS
     text = segmenter.read_text(encoding="utf-8") if segmenter.is_file() else ""
-    m = re.search(r"^lunr\.zh\.words = (\".*\");$", text, re.MULTILINE)
+    m = re.search(r"^ChineseSegmenter\.words = (\".*\");$", text, re.MULTILINE)
     return json.loads(m[1]).split() if m else []
 
 
