@@ -63,10 +63,16 @@ def segmenter_words(site: Path) -> list[str]:
 
 def index_sizes(docs: Path, site: Path) -> dict:
     """The search index against the pages' Markdown and against the text the pages show, and
-    the size of the words the browser cuts Chinese with."""
-    index = (site / SEARCH_INDEX).stat().st_size
+    the size of the words the browser cuts Chinese with. The index is all its files (Material's
+    search_index.json, or the shards of unmd.search_shards and their configuration), less the
+    copy of search_index.json inlined for file://; its entries are the texts results show."""
+    files = [p for p in (site / SEARCH_INDEX.parent).rglob("*") if p.is_file() and p.name != "search_index.js"]
+    index = sum(p.stat().st_size for p in files)
+    entries = sum(p.stat().st_size for p in (site / SEARCH_INDEX.parent / "e").glob("*.js")) or index
     markdown = sum(p.stat().st_size for p in docs.glob("*.md"))
     text = page_text_bytes(site)
     words = len(" ".join(segmenter_words(site)).encode("utf-8"))
-    return {"index_bytes": index, "markdown_bytes": markdown, "page_text_bytes": text, "words_bytes": words,
-            "index_over_markdown": index / markdown, "index_over_page_text": index / text}
+    return {"index_bytes": index, "entries_bytes": entries, "largest_file_bytes": max(p.stat().st_size for p in files),
+            "files": len(files), "markdown_bytes": markdown, "page_text_bytes": text, "words_bytes": words,
+            "index_over_markdown": index / markdown, "index_over_page_text": index / text,
+            "entries_over_page_text": entries / text}

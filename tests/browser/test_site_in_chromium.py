@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from unmd.search_shards import read_entries
+from unmd.search_shards import read_entries, shard_name
 
 ROOT = Path(__file__).resolve().parents[2]
 REPORT = "S-2011-552"
@@ -123,11 +123,39 @@ def test_search_from_file_with_the_network_cut_off(page, built_site, variant, qu
             route.abort()
 
     page.context.route("**/*", only_files)
+    loaded: list[str] = []
+    page.context.on("request", lambda request: loaded.append(request.url))
     page.goto((built_site / variant / "index.html").as_uri())
     links = search(page, query)
     assert links.count() > 0
     assert query in page.inner_text(".md-search-result")
     assert blocked == [], f"the page asked the network for {blocked}"
+    shards = shards_in(loaded)
+    assert {s for s in shards if s.startswith("w/")} == {shard_name(query)}  # script files, from file://
+    assert 0 < len({s for s in shards if s.startswith("e/")}) < len(list((built_site / variant / "search/e").iterdir())) / 2
+
+
+def shards_in(urls: list[str]) -> set[str]:
+    """The index shards among the URLs a page loaded (search/w/…, search/e/…, search/pages)."""
+    return {m[1] for url in urls if (m := re.search(r"/search/((?:w|e)/[^/?]+|pages)\.js(?:\?|$)", url))}
+
+
+@pytest.mark.parametrize(("variant", "query", "terms"), [("zh-Hans", "联合国调解", ["联合国", "调解"]),
+                                                         ("zh-Hant", "聯合國調解", ["聯合國", "調解"])])
+def test_a_query_loads_only_the_shards_of_its_terms(page, site_url, built_site, variant, query, terms):
+    """Over HTTP the worker fetches the shard of each term of the query, the page table and the
+    text of the entries it shows, nothing else of the index; the first results are shown."""
+    loaded: list[str] = []
+    page.context.on("request", lambda request: loaded.append(request.url))
+    page.goto(f"{site_url}/{variant}/index.html")
+    open_search(page)
+    assert shards_in(loaded) == {"pages"}, "nothing of the index but the page table before a query"
+    links = search(page, query)
+    assert "A-72-115.html" in links.first.get_attribute("href")
+    shards = shards_in(loaded)
+    assert {s for s in shards if s.startswith("w/")} == {shard_name(term) for term in terms}
+    entries = {s for s in shards if s.startswith("e/")}
+    assert 0 < len(entries) < len(list((built_site / variant / "search/e").iterdir())) / 2
 
 
 def search_worker(page):
