@@ -104,20 +104,25 @@ def test_search_entries_from_the_cache_equal_fresh_ones_and_new_content_misses()
     html = '<p id="para-1">1. 秘书长的报告，预防性外交。</p><p id="para-2">2. 会员国2017年</p>'
 
     def index_of(content: str, segmenter):
-        index = hook.ParagraphSearchIndex(segmenter, lang=["zh"], separator=r"\s+", pipeline=[], fields={})
+        index = hook.ParagraphSearchIndex(segmenter, "site", lang=["zh"], separator=r"[\s，。]+", pipeline=[],
+                                          fields={})
         index.add_entry_from_context(FakePage(content))
-        return index.entries, index.words
+        return index.shards.entries, index.words, index.shards.found
 
-    entries, words = index_of(html, hook.Segmenter(None))
-    assert entries[1] == {"location": "r.html#para-1", "title": "第 1 段", "text": "1. 秘书长的报告，预防性外交。"}
-    assert entries[2]["text"] == "2. 会员国2017年"
+    entries, words, found = index_of(html, hook.Segmenter(None))
+    assert entries[1] == ["para-1", "第 1 段", "1. 秘书长的报告，预防性外交。"]
+    assert entries[2][2] == "2. 会员国2017年"
     assert words == {"秘书长": 1, "报告": 2, "预防性": 1, "外交": 1, "会员国": 1}  # a single character needs none
+    # Terms: jieba's words, single characters included, and runs of digits; 第 N 段 is no text
+    assert {term: list(numbers) for term, (numbers, _, _) in found.items()} == {
+        "报告": [0, 1], "1": [1], "秘书长": [1], "的": [1], "预防性": [1], "外交": [1],
+        "2": [2], "会员国": [2], "2017": [2], "年": [2]}
 
     class NoJieba(hook.Segmenter):
         def _cut_new(self, runs):
             raise AssertionError("segmented again")
 
-    assert index_of(html, NoJieba(None)) == (entries, words)
+    assert index_of(html, NoJieba(None)) == (entries, words, found)
     with pytest.raises(AssertionError, match="segmented again"):
         index_of(html.replace("会员国", "成员国"), NoJieba(None))
 
