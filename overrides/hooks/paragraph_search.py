@@ -6,14 +6,14 @@ search plugin an index that makes one entry per heading, per element whose id is
 (title 第 N 段) and per footnote `fn:…` (title 注 …), each located at its own id. Blocks marked
 `data-search-exclude` (Material's convention; the glossary's where-used lists) stay out.
 
-The index holds each page's text once, as UTF-8 JSON without `\\u` escapes and without word
-separators: Chinese is cut into words in the browser (assets/javascripts/lunr/min/lunr.zh.min.js),
-with the words jieba cut the pages into, which this hook collects and appends to that file.
-Material's own way, a zero-width space between all words in the index, made the index half
-again as large as the text it holds.
+The index is written in shards that the browser loads as a query needs them (unmd.search_shards),
+read by a search worker of our own (assets/javascripts/search/worker.js) that the pages name in
+place of Material's (overrides/main.html). jieba cuts the pages into terms here; the worker cuts
+queries with the words jieba found, which this hook collects and appends to its segmenter
+(assets/javascripts/search/segmenter.js).
 
 Segmenting is done once per page content and fast: a page's entries and words are cached on
-disk by the hash of its HTML, the user words and this file (unmd.cache), and the segmenter
+disk by the hash of its HTML, the user words and the code that makes them (unmd.cache), and the segmenter
 (jieba's, with the user words `jieba_dict_user` names in the variant's config) loads only when
 a page is not in the cache.
 """
@@ -40,7 +40,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
-from unmd import search_shards  # noqa: E402
+from unmd import search_terms  # noqa: E402
 from unmd.cache import DiskCache, code_fingerprint, fingerprint  # noqa: E402
 from unmd.search_shards import ShardedIndex  # noqa: E402
 from unmd.writer.hant import OPENCC_BACK, to_simplified  # noqa: E402
@@ -210,14 +210,14 @@ class ParagraphSearchIndex(SearchIndex):
         self.words: Counter[str] = Counter()
         self.shards = ShardedIndex()
         self.cache = DiskCache("search-entries")
-        self.version = fingerprint(code_fingerprint([Path(__file__), Path(search_shards.__file__)]),
+        self.version = fingerprint(code_fingerprint([Path(__file__), Path(search_terms.__file__)]),
                                    segmenter.fingerprint(), config["separator"])
         self.page_keys: list[str] = []
 
     def _terms(self, title: str, text: str) -> dict[str, list[int]]:
         """Per term, how often it is in the text and in the title."""
-        in_text = Counter(search_shards.terms_of(text, self.separator, self.segmenter.cut))
-        in_title = Counter(search_shards.terms_of(title, self.separator, self.segmenter.cut))
+        in_text = Counter(search_terms.terms_of(text, self.separator, self.segmenter.cut))
+        in_title = Counter(search_terms.terms_of(title, self.separator, self.segmenter.cut))
         return {term: [in_text[term], in_title[term]] for term in in_text | in_title}
 
     def page_entries(self, page: Page) -> dict:

@@ -39,6 +39,8 @@ import yaml
 from unmd.catalog import ROOT, load_catalog
 from unmd.sitesize import index_sizes
 
+from . import search_timing
+
 SIZES = (20, 50, 200)
 INCREMENTAL_SIZE = 50
 VARIANTS = ("zh-Hans", "zh-Hant")
@@ -219,6 +221,7 @@ def bench(sizes: tuple[int, ...], repeat: int, work: Path) -> dict:
             "naive_peak_mb": max(r.peak_mb for r in naive_runs),
             "index": {v: index_sizes(ours / "docs" / v, ours / "site" / v) for v in VARIANTS},
             "naive_index": index_sizes(naive / "docs", naive / "site"),
+            "search": search_timing.measure(ours / "site"),
         }
         if size == INCREMENTAL_SIZE:
             incremental = []
@@ -253,6 +256,8 @@ def summary(results: dict) -> dict:
         out[f"search_words_kb_{v}"] = round(largest["index"][v]["words_bytes"] / 1024)
     out["naive_index_over_markdown"] = round(largest["naive_index"]["index_over_markdown"], 3)
     out["naive_index_over_page_text"] = round(largest["naive_index"]["index_over_page_text"], 3)
+    for size, e in sizes.items():
+        out.update(search_timing.summary(e["search"], size))
     out["medians_s"] = {size: {k: round(e[k], 2) for k in ("full_s", "naive_s")} for size, e in sizes.items()}
     out["machine"] = results["machine"]
     return out
@@ -279,6 +284,9 @@ def print_report(results: dict) -> None:
                          f"{sizes_of['index_over_markdown']:.2f}", f"{sizes_of['index_over_page_text']:.2f}",
                          f"{sizes_of['words_bytes'] / 1024:.0f}"])
     print(table(rows))
+    print()
+    print(search_timing.TITLE)
+    print(table(search_timing.rows({size: e["search"] for size, e in sizes.items()})))
     for size, e in sizes.items():
         if "phases" in e:
             print(f"\nphases of a cold full build, {size} reports (in-process, one after another):")

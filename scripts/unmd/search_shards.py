@@ -12,16 +12,17 @@ worker fetches the same files and reads their data part.
 - `w/<key>.js`: the postings of every term whose key (`shard_key`) is <key>, hex-encoded: each
   a string of (entry number delta in base 36, relevance letter A–Z) pairs, entries ascending.
 
-A term's key is its first two characters if it is Chinese, its first three otherwise, so a
-query loads one shard per term, and all terms that begin with a term being typed (the last
-one of a query) are in the shard the term itself is in. The relevance letter is the entry's
+A term's key is its first two characters if it is Chinese, its first three otherwise, or
+more where the shard of the shorter key would be over SHARD_BYTES (such keys are `split`: a
+shard of S/2… holding every report symbol would be megabytes at 1,000 reports; terms no longer
+than a split key stay in its shard). So a query loads one shard per term, and all terms that
+begin with a term being typed (the last one of a query) are in the shard the term itself is
+in, unless that term is a split key itself. The relevance letter is the entry's
 BM25 weight for the term, TITLE_BOOST times more where the term is in the entry's title (a
-heading; twice that in a report's title), stored as its square root in steps of 1/RELEVANCE_STEP, so that one
-letter holds weights from 0.16 to 100.
+heading; twice that in a report's title), stored as its square root in steps of
+1/RELEVANCE_STEP, so that one letter holds weights from 0.16 to 100.
 
-Terms are what the browser cuts a query into (`terms_of`): the words jieba cut the Chinese
-into (the build's `cut`; the worker cuts with the same words), and every other run of letters
-and digits between separators, in lower case, without punctuation at either end.
+Terms are what unmd.search_terms makes of a text, as the worker does of a query.
 """
 
 from __future__ import annotations
@@ -32,39 +33,57 @@ import re
 import shutil
 from array import array
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Iterable
 
-from backrefs import bre
+from .search_terms import HAN
 
 ENTRIES_PER_CHUNK = 8  # about 4 KB of Chinese text: a result shows at most one chunk per entry
+SHARD_BYTES = 32 * 1024  # a larger shard is split by one more character (where its terms are longer)
 TITLE_BOOST = 5  # Material's lunr weighs the title field 1,000 times: a report titled 联合国调解… first
 BM25_K1, BM25_B = 1.2, 0.75
 RELEVANCE_LEVELS = 26  # A..Z
 RELEVANCE_STEP = 2.5
-RUNS = bre.compile(r"\p{script: Han}+|\P{script: Han}+")
-HAN = bre.compile(r"\p{script: Han}")
-EDGES = bre.compile(r"^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$")
 BASE36 = "0123456789abcdefghijklmnopqrstuvwxyz"
 
 
-def terms_of(text: str, separator: re.Pattern, cut: Callable[[str], list[str]]) -> list[str]:
-    """The terms of a text, in order: as the worker cuts a query (worker.js `termsOf`)."""
-    terms = []
-    for token in separator.split(text):
-        for run in RUNS.findall(token):
-            if HAN.match(run):
-                terms += cut(run)
-            elif word := EDGES.sub("", run).lower():
-                terms.append(word)
-    return terms
+def _key_length(term: str) -> int:
+    return 2 if HAN.match(term) else 3
 
 
-def shard_key(term: str) -> str:
-    return term[:2] if HAN.match(term) else term[:3]
+def shard_key(term: str, split: Iterable[str] = ()) -> str:
+    """The key of the shard the term is in (worker.js `shardName`)."""
+    length = _key_length(term)
+    while length < len(term) and term[:length] in split:
+        length += 1
+    return term[:length]
 
 
-def shard_name(term: str) -> str:
-    return "w/" + shard_key(term).encode("utf-8").hex()
+def _file_name(key: str) -> str:
+    return "w/" + key.encode("utf-8").hex()
+
+
+def shard_name(term: str, split: Iterable[str] = ()) -> str:
+    return _file_name(shard_key(term, split))
+
+
+def split_keys(sizes: dict[str, int]) -> tuple[set[str], dict[str, list[str]]]:
+    """The keys to split, and the terms of each shard, for terms of these sizes (in bytes)."""
+    split: set[str] = set()
+    shards: dict[str, list[str]] = {}
+    pending: dict[str, list[str]] = {}
+    for term in sizes:
+        pending.setdefault(term[:_key_length(term)], []).append(term)
+    while pending:
+        key, terms = pending.popitem()
+        longer = [term for term in terms if len(term) > len(key)]
+        if sum(sizes[term] for term in terms) > SHARD_BYTES and longer:
+            split.add(key)
+            shards[key] = [term for term in terms if len(term) == len(key)]
+            for term in longer:
+                pending.setdefault(term[:len(key) + 1], []).append(term)
+        else:
+            shards[key] = terms
+    return split, {key: terms for key, terms in shards.items() if terms}
 
 
 def _base36(number: int) -> str:
@@ -144,16 +163,19 @@ class ShardedIndex:
         total = len(self.entries)
         average = sum(self.lengths) / total if total else 1.0
         lengths = self.lengths
-        shards: dict[str, dict[str, str]] = {}
+        encoded: dict[str, str] = {}
         for term, (numbers, counts, titled) in self.found.items():
             idf = math.log(1 + (total - len(numbers) + 0.5) / (len(numbers) + 0.5))
             weights = [idf * c * (BM25_K1 + 1) / (c + BM25_K1 * (1 - BM25_B + BM25_B * lengths[n] / average))
                        * (TITLE_BOOST * t if t else 1) for n, c, t in zip(numbers, counts, titled)]
-            shards.setdefault(shard_name(term), {})[term] = postings(zip(numbers, weights))
-        for name, terms in shards.items():
-            (directory / f"{name}.js").write_text(_script(name, terms), encoding="utf-8")
+            encoded[term] = postings(zip(numbers, weights))
+        split, shards = split_keys({term: len(term.encode("utf-8")) + len(text) + 6 for term, text in encoded.items()})
+        for key, terms in shards.items():
+            name = _file_name(key)
+            (directory / f"{name}.js").write_text(_script(name, {t: encoded[t] for t in sorted(terms)}),
+                                                  encoding="utf-8")
         return {"entries": total, "entries_per_chunk": ENTRIES_PER_CHUNK, "pages": len(self.pages),
-                "shards": len(shards), "relevance_step": RELEVANCE_STEP}
+                "shards": len(shards), "split": sorted(split), "relevance_step": RELEVANCE_STEP}
 
 
 def read_shard(path: Path):

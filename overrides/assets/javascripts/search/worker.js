@@ -31,6 +31,7 @@
   var script = IN_WORKER ? self.location.href : document.querySelector("script[src*='search/worker']").src;
   var root = new URL("../../../", script);  // assets/javascripts/search/worker.js
   var config = null;
+  var split = null;  // keys whose terms are in shards of longer keys
   var pages = null;  // [first entry, url, title] by first entry
   var loaded = new Map();  // shard name -> Promise of its data (null if there is none)
   var waiting = new Map();  // shard name -> resolve, for shards loaded as scripts
@@ -76,6 +77,7 @@
 
   function setup(data) {
     config = data.config;
+    split = new Set(config.shards.split);
     var segmenter = new URL("assets/javascripts/search/segmenter.js?v=" + config.shards.version, root).href;
     var ready = IN_WORKER ? Promise.resolve(importScripts(segmenter)) : loadScript(segmenter);
     return Promise.all([ready, shard("pages")]).then(function (results) {
@@ -96,8 +98,15 @@
     return terms;
   }
 
-  function shardName(term) {
-    var key = Array.from(term).slice(0, HAN.test(term) ? 2 : 3).join("");
+  /* unmd.search_shards.shard_key: two characters (Chinese) or three, more for a split key */
+  function shardKey(term) {
+    var chars = Array.from(term);
+    var length = HAN.test(term) ? 2 : 3;
+    while (length < chars.length && split.has(chars.slice(0, length).join(""))) length++;
+    return chars.slice(0, length).join("");
+  }
+
+  function shardName(key) {
     return "w/" + Array.from(new TextEncoder().encode(key), function (byte) {
       return byte.toString(16).padStart(2, "0");
     }).join("");
@@ -123,7 +132,9 @@
 
   /* Per query term: entry number -> weight, and the index terms that matched it. */
   function match(term, prefix) {
-    return shard(shardName(term)).then(function (terms) {
+    var key = shardKey(term);
+    prefix = prefix && !(key === term && split.has(key));  // longer terms are in other shards then
+    return shard(shardName(key)).then(function (terms) {
       var weights = new Map();
       var found = [];
       if (!terms) return { weights: weights, found: found };

@@ -1,0 +1,65 @@
+"""The sharded search index (unmd.search_shards): terms, postings, shard keys, what is written."""
+
+from __future__ import annotations
+
+import re
+
+from unmd import search_shards
+from unmd.search_shards import (
+    SHARD_BYTES, ShardedIndex, postings, read_entries, read_postings, read_shard, shard_key, shard_name,
+    split_keys,
+)
+from unmd.search_terms import terms_of
+
+SEPARATOR = re.compile(r"[\s，。（）]+")
+
+
+def cut_in_twos(run: str) -> list[str]:
+    return [run[i:i + 2] for i in range(0, len(run), 2)]
+
+
+def test_terms_are_chinese_words_and_other_runs_in_lower_case_without_edge_punctuation():
+    assert terms_of("S/2011/552号文件，见 Para. 12（A/RES/70/262）", SEPARATOR, cut_in_twos) == [
+        "s/2011/552", "号文", "件", "见", "para", "12", "a/res/70/262"]
+
+
+def test_postings_read_back_as_entries_in_order_with_their_relevance():
+    text = postings([(0, 0.0), (7, 4.0), (40, 1000.0)])
+    assert read_postings(text) == [(0, 1), (7, 5), (40, 25)]  # at least B, at most Z; 4 -> sqrt 2 x 2.5
+
+
+def test_a_shard_over_the_limit_is_split_by_one_more_character():
+    sizes = {"s/2011/552": 10, "s/2015/730": 10, "s/2": 5, "a/70/95": 10}
+    assert split_keys(sizes) == (set(), {"s/2": ["s/2011/552", "s/2015/730", "s/2"], "a/7": ["a/70/95"]})
+    sizes = {f"s/20{n:02d}/{n}": SHARD_BYTES // 4 for n in (1, 2, 3, 11, 12)} | {"s/2": 5, "s/20": 5}
+    split, shards = split_keys(sizes)
+    assert split == {"s/2", "s/20"}  # s/200…, s/201… are under the limit: not split again
+    assert shards["s/2"] == ["s/2"] and shards["s/20"] == ["s/20"]
+    assert sorted(shards["s/201"]) == ["s/2011/11", "s/2012/12"] and len(shards["s/200"]) == 3
+    assert shard_key("s/2011/11", split) == "s/201" and shard_key("s/20", split) == "s/20"
+    assert shard_key("联合国系统", split) == "联合"
+    assert all(shard_key(term, split) == key for key, terms in shards.items() for term in terms)
+
+
+def test_the_written_index_gives_back_its_entries_and_finds_each_term_in_its_shard(tmp_path):
+    index = ShardedIndex()
+    index.add_page("a.html", "报告", [
+        {"anchor": "", "title": "报告", "text": "", "terms": {"报告": [0, 1]}},
+        *({"anchor": f"para-{n}", "title": f"第 {n} 段", "text": f"{n}. 联合国调解",
+           "terms": {str(n): [1, 0], "联合国": [1, 0], **({"调解": [1, 0]} if n % 2 else {})}}
+          for n in range(1, 20)),
+    ])
+    index.add_page("b.html", "调解", [{"anchor": "", "title": "调解", "text": "", "terms": {"调解": [0, 1]}}])
+    info = index.write(tmp_path)
+    assert info["entries"] == 21 and info["pages"] == 2 and info["split"] == []
+    entries = read_entries(tmp_path)
+    assert entries[0] == {"location": "a.html", "title": "报告", "text": ""}
+    assert entries[3] == {"location": "a.html#para-3", "title": "第 3 段", "text": "3. 联合国调解"}
+    assert entries[20]["location"] == "b.html"
+    assert len(list((tmp_path / "e").iterdir())) == 3  # 8 entries a file
+    found = read_postings(read_shard(tmp_path / f"{shard_name('调解')}.js")["调解"])
+    assert [n for n, _ in found] == [*range(1, 20, 2), 20]
+    weights = dict(found)
+    assert weights[20] > weights[1], "a page titled 调解 weighs more than a paragraph"
+    assert "联合国" in read_shard(tmp_path / f"{shard_name('联合')}.js")  # same two first characters
+    assert search_shards.RELEVANCE_STEP == info["relevance_step"]
