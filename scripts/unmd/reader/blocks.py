@@ -95,9 +95,9 @@ def _span(missing: list[str]) -> str:
     return missing[0] if len(missing) == 1 else f"{missing[0]}–{missing[-1]}"
 
 
-# Below this share of lines followed by a blank line, a blank line ends a block: the
-# layout leaves one between blocks, not after every line.
-BLANK_ENDS_SHARE = 0.6
+# Between these shares of lines that follow a blank line, a blank line ends a block: the
+# layout leaves one between blocks, neither after every line nor (almost) never.
+BLANK_ENDS_SHARE = (0.04, 0.6)
 
 
 def blank_share(pieces: list[Piece]) -> float:
@@ -113,7 +113,7 @@ class BlockBuilder:
         self.warnings = warnings
         self.spacing = spacing
         self.wrapped, self.width = wrap_margin([p.text for p in pieces])
-        self.blank_ends = self.wrapped and blank_share(pieces) < BLANK_ENDS_SHARE
+        self.blank_ends = self.wrapped and BLANK_ENDS_SHARE[0] <= blank_share(pieces) < BLANK_ENDS_SHARE[1]
         self.numbering = Numbering()
         self.blocks: list[RawBlock] = []
 
@@ -302,6 +302,12 @@ class BlockBuilder:
             )
         return heading_like(piece.text)
 
+    def centred(self, piece: Piece) -> bool:
+        """Whether the line stands in the middle of the measure: as much room on its left (its
+        indent, a space being half a Han character) as on its right, give or take two."""
+        left = piece.indent / 2
+        return piece.indent >= 4 and abs(left - (self.width - left - line_width(piece.text))) <= 2
+
     def after_blank(self, index: int) -> bool:
         return index >= len(self.pieces) or self.pieces[index].after_blank
 
@@ -318,18 +324,26 @@ class BlockBuilder:
     def continues(self, block: RawBlock, index: int) -> bool:
         """Whether piece `index` (not a structural start) continues `block`."""
         piece = self.pieces[index]
-        if piece.after_break and not block.closed:
-            return self.goes_on_after_break(block, index)
-        if self.blank_ends and piece.after_blank:
-            return False
         if block.closed:
             if block.kind not in ("heading", "chapter", "section", "subsection") or ends_sentence(block.text):
                 return False
             if self.wrapped:
-                wraps_on = block.last_width >= 0.8 * self.width and not piece.indent
+                # A centred heading goes on centred: its next line is indented too. Where blank
+                # lines end blocks, a heading goes on after one only across a page end.
+                centred = self.centred(self.pieces[block.first_piece]) and self.centred(piece)
+                wraps_on = (
+                    block.last_width >= 0.8 * self.width
+                    and (not piece.indent or centred)
+                    and (piece.after_break or not (self.blank_ends and piece.after_blank))
+                    and not (piece.after_break and self.wrap_cut(index))  # a paragraph's full line
+                )
             else:
                 wraps_on = not piece.after_blank
             return wraps_on and heading_like(join_text(block.text, piece.text, self.spacing), 80)
+        if piece.after_break:
+            return self.goes_on_after_break(block, index)
+        if self.blank_ends and piece.after_blank:
+            return False
         if self.blank_ends:  # a glued line goes on with the block, unless the line before stopped short
             return self.wrap_cut(index - 1)
         if not ends_sentence(block.text):
