@@ -6,7 +6,7 @@ room), blank lines after every line or not, how a paragraph's end shows (a blank
 next paragraph's indented first line, or only the short last line), headings flush or
 centred, note marks (superscript, plain digits glued to the text, bracketed), the note block
 at a page's foot (after a ____ rule or not, indented or not, continuation lines indented or
-not, a note cut by the page end and continued after the furniture), the page furniture each
+not, a note cut by the page end and continued atop the next page's notes), the page furniture each
 page end prints (the report's own symbol, a job number with dates, a barcode, a page number,
 `Distr.: General`, an undocs footer link), where pages break (anywhere, so inside a paragraph,
 or only between blocks), a table of contents (dot leaders, 段次/页次 columns, numbers run
@@ -44,7 +44,7 @@ class Style:
     note_rule: bool = True  # a ____ rule above the notes
     note_indent: bool = False  # a note's first line indented
     note_hang: bool = False  # a note's continuation lines indented under its text
-    split_notes: bool = False  # the page's last note cut after its first line, the rest after the furniture
+    split_notes: bool = False  # the page's last note cut after its first line, the rest atop the next page's notes
     furniture: tuple[str, ...] = ("symbol", "job")
     page_lines: int = 42  # body lines a page holds
     page_breaks: str = "anywhere"  # anywhere | blocks
@@ -191,6 +191,7 @@ class Typesetter:
         self.rng = random.Random(seed)
         self.notes = {n.key: n for n in doc.footnotes}
         self.printed: set[str] = set()
+        self.carried: list[str] = []  # the lines of a note that the page end cut, for the next page
         self.out: list[str] = []
         self.page = 1
         symbol = doc.meta.symbols[0] if doc.meta.symbols else "S/2099/1"
@@ -232,16 +233,18 @@ class Typesetter:
         keys = [k for k in dict.fromkeys(keys) if k in self.notes and k not in self.printed]
         if self.page == 1:
             keys = [n.key for n in self.doc.footnotes if n.mark_lost] + keys
-        carried: list[str] = []
-        if keys:
+        carried, self.carried = self.carried, []
+        if keys or carried:
             self.blank()
             if s.note_rule:
                 self.emit("__________________")
                 self.blank()
+            for line in carried:  # a note the page before cut: its rest heads this page's notes
+                self.emit(line)
             for number, key in enumerate(keys):
                 lines = self.note_lines(self.notes[key])
                 if s.split_notes and number == len(keys) - 1 and len(lines) > 1 and not final:
-                    lines, carried = lines[:1], lines[1:]
+                    lines, self.carried = lines[:1], lines[1:]
                 for line in lines:
                     self.emit(line)
                 self.printed.add(key)
@@ -250,9 +253,6 @@ class Typesetter:
         self.blank()
         for name in footer:
             self.emit(self.furniture(name))
-        if carried:  # the rest of the note, at the foot of the next page in the extracted text
-            for line in carried:
-                self.emit(line)
         if not final:
             self.page += 1
             self.blank()

@@ -236,7 +236,9 @@ def split_layout(text: str) -> Layout:
             layout.removed.append(Removed(number, stripped, "table of contents"))
             continue
         if SEPARATOR.match(stripped):
-            in_zone, open_note = True, None
+            # A note that a page end cut before its text ended goes on atop the next page's notes.
+            last = layout.notes[-1] if layout.notes else None
+            in_zone, open_note = True, last if wrap and last is not None and not _ends_note(last.text) else None
             layout.removed.append(Removed(number, stripped, "footnote separator"))
             continue
         why = furniture_kind(stripped)
