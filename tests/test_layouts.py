@@ -13,6 +13,9 @@ from corpus import documents
 
 from layoutcorpus.compare import compare
 from layoutcorpus.synthetic import DIMENSIONS, Style, break_lines, marked_text, named_styles, typeset
+from layoutcorpus.synthetic import layouts as synthetic_layouts
+from layoutcorpus.table import run, summary
+from unmd.catalog import load_catalog
 from unmd.model import Heading, Paragraph, Text
 
 SLUGS = sorted(documents())
@@ -90,3 +93,41 @@ def test_the_typesetter_keeps_latin_words_whole_and_closing_punctuation_off_a_li
                 split += end == start and bool(re.match(r"[A-Za-z0-9]{2}", text[start - 1 : start + 1]))
                 closing += text[start] in "。，、；：！？）》”"
         assert (split + closing == 0) == typesetter, typesetter
+
+
+# ------------------------------------------------------------------ the layouts read back
+
+# Every other value of every dimension on its own, each on one of the smaller reports in turn
+# (A/70/95, the largest, is left to the whole corpus: scripts/layouts, or --slow).
+SMALL = ["S-2011-552", "A-72-115", "S-2015-730", "S-2017-105"]
+# A heading that fills its line exactly cannot be told from the first line of a heading that
+# wraps on ("导言" after S/2017/105's annex title at 40 characters): known, kept in view.
+AMBIGUOUS = {("paragraph_end=short", "S-2017-105"): "the annex title fills its line exactly, 导言 reads as its rest"}
+SINGLE = [
+    pytest.param(name, slug, marks=[pytest.mark.xfail(strict=True, reason=AMBIGUOUS[name, slug])]
+                 if (name, slug) in AMBIGUOUS else [])
+    for name, slug in ((name, SMALL[k % len(SMALL)]) for k, (name, _) in enumerate(named_styles()))
+    if not name.startswith("drawn-")
+]
+
+
+def _read_back(layouts, slugs):
+    entries = [e for e in load_catalog() if e.slug in slugs]
+    return run(layouts, entries)
+
+
+@pytest.mark.parametrize("name,slug", SINGLE)
+def test_each_layout_dimension_reads_back_the_same_document(name, slug):
+    layout = next(lay for lay in synthetic_layouts() if lay.name == name)
+    [cell] = _read_back([layout], {slug})
+    assert cell.mark == "=", cell.error or cell.comparison.first
+
+
+@pytest.mark.slow
+@pytest.mark.xfail(strict=True, reason="not yet: 141 of 195 identical, 4.1 % of blocks and notes differ (README, Layouts)")
+def test_the_whole_synthetic_corpus_meets_the_targets():
+    """Every report in every synthetic layout: at least 95 % identical, under 0.5 % of blocks
+    and notes different, no conversion stopped (issue 13)."""
+    result = summary(_read_back(synthetic_layouts(), set(SLUGS)))
+    assert result["errors"] == 0, result
+    assert result["identical_share"] >= 0.95 and result["differing_share"] < 0.005, result
