@@ -1,10 +1,12 @@
-"""MkDocs hook of the variant builds: asterisk notes keep their asterisks.
+"""MkDocs hook of the variant builds: every note keeps the mark the report gives it.
 
-UN reports mark notes on the title or the agenda with `*` and `**` rather than a number. The
-writer labels them `[^star1]`, `[^star2]` (as many stars as the number says); Python-Markdown's
-footnotes extension would show them as the next numbers in the list (19, 20). This extension
-runs after it and writes the stars back: in the reference mark, and as the list marker of the
-note (through `data-mark`, which reports.css shows as the marker).
+UN reports mark notes on the title or the agenda with `*` and `**` rather than a number; the
+writer labels them `[^star1]`, `[^star2]` (as many stars as the number says) and lists them
+first, as they belong to the title page. Python-Markdown's footnotes extension numbers the
+marks by their place in that list (the stars 1 and 2, note 1 as 3). This extension runs after
+it and writes the report's marks back: the stars in the reference mark and as the list marker
+(through `data-mark`, which reports.css shows as the marker), and each numbered note's own
+number in its mark and as its list item's value.
 """
 
 from __future__ import annotations
@@ -29,13 +31,15 @@ class StarMarks(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         for link in root.iter("a"):
             if "footnote-ref" in link.get("class", "").split():
-                mark = star_mark(link.get("href", "").partition("#fn:")[2])
-                if mark:
-                    link.text = mark
+                label = link.get("href", "").partition("#fn:")[2]
+                link.text = star_mark(label) or label
         for item in root.iter("li"):
-            mark = star_mark(item.get("id", "").partition("fn:")[2])
+            label = item.get("id", "").partition("fn:")[2]
+            mark = star_mark(label)
             if mark:
                 item.set("data-mark", mark)
+            elif label.isdigit():
+                item.set("value", label)
 
 
 class StarMarksExtension(Extension):

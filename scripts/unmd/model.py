@@ -103,11 +103,13 @@ class Paragraph(Block):
     """A paragraph; `number` is set for the report's numbered paragraphs.
 
     `role` says where an un-numbered paragraph belongs: body, summary, dedication, epigraph,
-    attribution, letter, note, quote."""
+    attribution, letter, note, quote. `aliases` are ids it was published under before its
+    place was read better (the page keeps them as anchors)."""
 
     number: int | None = None
     inlines: list[Inline] = field(default_factory=list)
     role: str = "body"
+    aliases: list[str] = field(default_factory=list)
 
 
 @dataclass

@@ -16,6 +16,7 @@ from .decode import decode_source
 from .inlines import parse_inlines
 from .lines import Piece, split_layout
 from .shape import wrap_margin
+from .roles import assign_roles
 from .structure import build_structure
 
 
@@ -39,6 +40,7 @@ def read_text(text: str, path: str, title: str | None = None) -> Document:
             warnings.append(SourceWarning(note.line, f"footnote {note.key} defined again (first at line {lines[0]}): "
                                                      "this definition kept as a note on the document"))
         notes.append(Footnote(note.key, parse_inlines(note.text), note.line, last_line=note.last_line, copy=copy))
+    assign_roles(blocks, notes)
     return Document(meta, blocks, notes, removed=layout.removed, warnings=warnings, layout=describe_layout(layout.pieces))
 
 

@@ -114,6 +114,8 @@ def block_data(block) -> dict:
         return _with_text(entry, block.inlines)
     if isinstance(block, Paragraph):
         entry.update(type="paragraph", number=block.number, role=block.role)
+        if block.aliases:
+            entry["aliases"] = block.aliases  # ids it was published under, still anchors on the page
         return _with_text(entry, block.inlines)
     if isinstance(block, Item):
         entry.update(type="item", label=block.label, marker=block.marker, depth=block.depth)

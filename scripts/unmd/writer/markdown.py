@@ -102,7 +102,8 @@ def paragraph_md(p: Paragraph) -> str:
     if p.number is not None:
         body = f"[{p.number}.](#{p.id}){{.para-num}} {inlines_md(p.inlines)}"
         return f"{body}\n{_attrs(p.id, 'para')}"
-    return f"{escape_line_start(inlines_md(p.inlines))}\n{_attrs(p.id, p.role)}"
+    anchors = "".join(f'<span id="{alias}"></span>' for alias in p.aliases)
+    return f"{anchors}{escape_line_start(inlines_md(p.inlines))}\n{_attrs(p.id, p.role)}"
 
 
 def item_md(item: Item) -> str:
@@ -234,10 +235,11 @@ def front_matter(doc: Document, extra: dict | None = None) -> str:
 
 
 def page_note_order(doc: Document) -> list[Footnote]:
-    """The notes listed at the foot of the page (those with a mark in the text), in order."""
+    """The notes listed at the foot of the page (those with a mark in the text), in order: the
+    asterisk notes of the title page (*, **), then the numbered notes."""
     return sorted(
         (n for n in doc.footnotes if not n.mark_lost),
-        key=lambda n: (not n.key.isdigit(), int(n.key) if n.key.isdigit() else len(n.key)),
+        key=lambda n: (n.key.isdigit(), int(n.key) if n.key.isdigit() else len(n.key)),
     )
 
 
