@@ -56,8 +56,9 @@ def test_convert_prints_the_conversion_report_on_stderr(tmp_path):
     path = tmp_path / "r.txt"
     path.write_text("S/2099/1\n\n一. 引言\n\n1. 第一段。\n\n2. 第二段。\n", encoding="utf-8")
     result = run_cli("convert", str(path))
-    assert result.returncode == 0 and "S/2099/1" not in result.stdout
-    assert f"conversion report: {path}" in result.stderr and "  1: running symbol: S/2099/1" in result.stderr
+    assert result.returncode == 0 and 'symbols: ["S/2099/1"]' in result.stdout  # the masthead's symbol
+    assert "S/2099/1" not in result.stdout.split("\n---\n", 1)[1]
+    assert f"conversion report: {path}" in result.stderr and "  1: masthead: running symbol: S/2099/1" in result.stderr
     assert "  3: h2 chapter #ch-1 一. 引言" in result.stderr and "warnings (0):" in result.stderr
 
 

@@ -110,6 +110,7 @@ def test_the_conversion_report_lists_removed_lines_headings_gaps_and_warnings():
     assert report.splitlines() == [
         f"conversion report: {PATH}",
         "layout: one line per paragraph; 100% of lines after a blank line, 0% indented",
+        "symbol: S/2099/1",
         "title: (none found)",
         "found: 1 headings, 2 numbered paragraphs (1–3), 0 other paragraphs, 0 notes",
         "headings (line, level, kind, id):",
@@ -117,7 +118,7 @@ def test_the_conversion_report_lists_removed_lines_headings_gaps_and_warnings():
         "gaps marked on the page:",
         "  7: #para-2 ［来源文本缺失：第 2 段］",
         "removed (2 lines):",
-        "  1: running symbol: S/2099/1",
+        "  1: masthead: running symbol: S/2099/1",
         "  9: job number: 99-12345 (C)",
         "warnings (1):",
         "  damaged.txt:7: warning: paragraph number 3 out of sequence (expected 2): paragraph 2 missing, marked where it should be",

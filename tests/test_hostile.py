@@ -154,15 +154,18 @@ def test_duplicated_paragraph_number(report, tmp_path):
 
 
 def test_missing_paragraph_number(report, tmp_path, original_markdown):
-    """Paragraph 13's number lost: its text goes on paragraph 12, a marker stands for 13."""
+    """Paragraph 13's number lost: its text would go on paragraph 12; it is kept apart, behind a
+    marker for the lost start."""
     assert report.count("\n13. ") == 1
     text = report.replace("\n13. ", "\n", 1)
     path = write(tmp_path, "no-13.txt", text)
+    rest = line_of(text, chr(10) + "14. ") - 1  # paragraph 13's text, a blank line before 14
     page = assert_converts_with_warning(
-        path, f"{line_of(text, chr(10) + '14. ') + 1}: warning: paragraph number 14 out of sequence (expected 13): "
-              "paragraph 13 missing, marked where it should be"
-    )
-    assert "［来源文本缺失：第 13 段］\n{: #para-13 .gap }\n\n[14.](#para-14)".encode() in page
+        path, f"{rest + 2}: warning: paragraph number 14 out of sequence (expected 13): "
+              f"paragraph 13 lost its start, its rest (line {rest}) kept after a marker"
+    ).decode("utf-8")
+    marker = "［来源文本缺失：第 13 段的开头］\n{: #para-13 .gap }\n\n"
+    assert marker in page and page.index("{: #para-12 .para }") < page.index(marker) < page.index("[14.](#para-14)")
 
 
 def test_footnote_defined_twice(report, tmp_path):

@@ -125,7 +125,7 @@ class Item(Block):
 @dataclass
 class Gap(Block):
     """Where the source lost what the document's numbering says was there (`what`: paragraph,
-    chapter or section; `missing`: their numbers as printed, 13, 14 / 二 / B), shown on the
+    paragraph-start (its number and first lines; the rest follows), chapter or section; `missing`: their numbers as printed, 13, 14 / 二 / B), shown on the
     page as a marker with the id the first of them would have had."""
 
     what: str = "paragraph"
@@ -219,6 +219,8 @@ class Meta:
     organs: list[str] = field(default_factory=list)
     session: list[str] = field(default_factory=list)
     agenda: list[str] = field(default_factory=list)
+    distribution: str | None = None  # Distr.: General
+    original_language: str | None = None  # Original: English -> 英文
     source: str = ""
 
 

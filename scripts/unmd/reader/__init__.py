@@ -10,26 +10,35 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import SourceError, SourceWarning
-from ..model import Document, Footnote, Meta
+from ..model import Document, Footnote, Meta, Removed
 from .blocks import build_blocks
 from .decode import decode_source
 from .inlines import parse_inlines
 from .lines import Piece, split_layout
+from .masthead import read_masthead
 from .shape import wrap_margin
 from .roles import assign_roles
 from .structure import build_structure
 
 
 def read_text(text: str, path: str, title: str | None = None) -> Document:
-    layout = split_layout(text)
+    lines = text.split("\n")
+    masthead = read_masthead(lines)
+    for index in masthead.lines:  # read here, not as body text
+        lines[index] = ""
+    layout = split_layout("\n".join(lines))
     if not layout.pieces:
         raise SourceError(path, 1, "no report text: only blank lines, furniture or notes")
     warnings: list[SourceWarning] = []
     raw = build_blocks(layout.pieces, warnings, layout.spacing)
     if all(block.kind in ("chapter", "section", "subsection", "heading") for block in raw):
         raise SourceError(path, raw[0].line, "no report text: only headings, nothing under them")
-    meta = Meta(source=path, title=title or "")
-    blocks = build_structure(raw, meta, title)
+    meta = Meta(source=path, title=title or "", organs=masthead.organs, session=masthead.session,
+                agenda=masthead.agenda, symbols=masthead.symbols, date=masthead.date,
+                distribution=masthead.distribution, original_language=masthead.original_language)
+    blocks = build_structure(raw, meta, title, masthead.header)
+    removed = sorted([Removed(line, text, why) for why, line, text in masthead.furniture] + layout.removed,
+                     key=lambda r: r.line)
     seen: dict[str, list[int]] = {}
     notes = []
     for note in layout.notes:
@@ -41,7 +50,7 @@ def read_text(text: str, path: str, title: str | None = None) -> Document:
                                                      "this definition kept as a note on the document"))
         notes.append(Footnote(note.key, parse_inlines(note.text), note.line, last_line=note.last_line, copy=copy))
     assign_roles(blocks, notes)
-    return Document(meta, blocks, notes, removed=layout.removed, warnings=warnings, layout=describe_layout(layout.pieces))
+    return Document(meta, blocks, notes, removed=removed, warnings=warnings, layout=describe_layout(layout.pieces))
 
 
 def describe_layout(pieces: list[Piece]) -> str:

@@ -20,9 +20,11 @@ from ..errors import SourceWarning
 from .lines import Piece
 from .shape import (
     CHAPTER,
+    ANNEX_LINE,
     GLUED,
     HEADING_WIDTH,
     ITEM,
+    KIND_LINE,
     NUMBERED,
     NumberSpacing,
     SECTION,
@@ -60,6 +62,7 @@ class RawBlock:
     last_glued: bool = False  # the last piece followed the one before without a blank line
     last_width: float = 0  # width of the last joined piece (a full-width heading line wraps on)
     missing: list[str] = field(default_factory=list)  # what the numbering skipped before this block
+    resumed: tuple[int, int] | None = None  # (text offset, piece) where a sentence began on a new line
 
     @property
     def closed(self) -> bool:
@@ -224,6 +227,9 @@ class BlockBuilder:
         block of its own."""
         n = self.numbering
         expected = n.paragraph + 1
+        previous = self.last_paragraph()
+        if value == expected + 1 and previous is not None and previous.resumed:
+            return self.lost_start(previous, piece, index, value, rest)
         if value > expected:
             missing = [str(k) for k in range(expected, value)]
             problem = (f"numbered paragraphs start at {value}, not 1" if n.paragraph == 0
@@ -239,6 +245,29 @@ class BlockBuilder:
             return RawBlock("numbered", piece.line, rest, index, number=value)
         self.warn(piece.line, f"paragraph number {value} out of sequence (expected {expected}): read as text")
         return RawBlock("text", piece.line, piece.text, index)
+
+    def last_paragraph(self) -> RawBlock | None:
+        """The numbered paragraph before the piece at hand, with only headings after it."""
+        for block in reversed(self.blocks):
+            if block.kind == "numbered":
+                return block
+            if block.kind not in ("chapter", "section", "subsection", "heading"):
+                return None
+        return None
+
+    def lost_start(self, previous: RawBlock, piece: Piece, index: int, value: int, rest: str) -> RawBlock:
+        """Paragraph `value - 1` lost its number and first lines, and the rest of it, a new
+        sentence on a line of its own, went on the paragraph `previous`: it becomes a block
+        of its own after that one, behind a marker for the lost start."""
+        offset, start = previous.resumed
+        lost_rest = previous.text[offset:].lstrip()
+        previous.text, previous.resumed = previous.text[:offset], None
+        line = self.pieces[start].line
+        self.warn(piece.line, f"paragraph number {value} out of sequence (expected {value - 1}): paragraph {value - 1} "
+                              f"lost its start, its rest (line {line}) kept after a marker")
+        after = next(k for k, block in enumerate(self.blocks) if block is previous) + 1
+        self.blocks.insert(after, RawBlock("text", line, lost_rest, start, missing=[str(value - 1)]))
+        return RawBlock("numbered", piece.line, rest, index, number=value)
 
     def next_paragraph_number(self, index: int) -> int | None:
         for piece in self.pieces[index + 1 : index + _REPEAT_LOOKAHEAD]:
@@ -339,7 +368,9 @@ class BlockBuilder:
                 )
             else:
                 wraps_on = not piece.after_blank
-            return wraps_on and heading_like(join_text(block.text, piece.text, self.spacing), 80)
+            joined = join_text(block.text, piece.text, self.spacing)
+            standalone = KIND_LINE.match(block.text) or ANNEX_LINE.match(block.text) or KIND_LINE.match(piece.text)
+            return wraps_on and not standalone and heading_like(joined, 80) and line_width(joined) <= HEADING_WIDTH
         if piece.after_break:
             return self.goes_on_after_break(block, index)
         if self.blank_ends and piece.after_blank:
@@ -384,6 +415,8 @@ class BlockBuilder:
         for index, piece in enumerate(self.pieces):
             opened = self.structural(index)
             if opened is None and current is not None and self.continues(current, index):
+                if ends_sentence(current.text) and not (self.wrapped and self.wrap_cut(index - 1)):
+                    current.resumed = (len(current.text), index)
                 current.text = join_text(current.text, piece.text, self.spacing)
                 current.pieces += 1
                 current.last_width = line_width(piece.text)

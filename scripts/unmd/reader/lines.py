@@ -227,7 +227,8 @@ def split_layout(text: str) -> Layout:
             after_blank = True
             continue
         if in_toc:
-            if TOC_ROW.search(raw.rstrip(" ")) or raw.startswith("\t"):
+            toc_row = TOC_ROW.search(raw.rstrip(" ")) or raw.startswith("\t")
+            if toc_row and not furniture_kind(stripped):  # a job number after the contents is furniture
                 layout.removed.append(Removed(number, stripped, "table of contents"))
                 continue
             in_toc = False

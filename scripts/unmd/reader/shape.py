@@ -123,6 +123,12 @@ def ends_sentence(text: str) -> bool:
     return not (tail[-1].isascii() and _URL_START.search(last_word))
 
 
+# Lines that stand on their own next to a title: the kind of document (秘书长的报告, 秘书处编写
+#的工作文件), which no heading runs on into, and an annex's heading (附件, 附件一), which runs on
+# into nothing (a heading that wraps before 附件 takes it, …的信的 / 附件).
+KIND_LINE = re.compile(r"^[\u4e00-\u9fff]{1,12}的(报告|说明|工作文件)\**$")
+ANNEX_LINE = re.compile(r"^附件[一二三四五六七八九十\d]*$")
+
 # The widest a heading can be, in Han characters: the longest of the five reports' headings is
 # 39 wide (a part title with a date); a block wider than this is text whatever its shape.
 HEADING_WIDTH = 50

@@ -17,10 +17,7 @@ from .inlines import parse_inlines
 from .outline import nest_headings
 from .shape import ends_sentence, line_width, roman
 
-ORGAN = re.compile(r"^(大会|安全理事会|经济及社会理事会|人权理事会|托管理事会)$")
-SESSION = re.compile(r"^第[一二三四五六七八九十百零〇\d]+(届(特别)?会议|年)$")
-AGENDA = re.compile(r"^(暂定)?(项目表|议程)|^项目\s*\d")
-KIND = re.compile(r"的(报告|说明)\**$")
+KIND = re.compile(r"的(报告|说明|工作文件|文件)\**$")
 LETTER = re.compile(r"的(同文)?信(的附件)?\**$")
 ANNEX = re.compile(r"^附件[一二三四五六七八九十\d]*$|的附件$")
 SUMMARY = re.compile(r"^摘\s*要$")
@@ -41,34 +38,21 @@ def _is_heading(block: RawBlock | None, pattern: re.Pattern[str] | None = None) 
     )
 
 
-def take_header(raw: list[RawBlock], meta: Meta) -> list[tuple[str, RawBlock]]:
-    """Organ, session and agenda lines at the top of the document, with their roles."""
-    header: list[tuple[str, RawBlock]] = []
+def take_agenda_titles(raw: list[RawBlock], meta: Meta) -> list[RawBlock]:
+    """The titles of the agenda item the masthead named (masthead.py), at the top of the
+    blocks: every heading up to the report's title, which is the last before its kind (秘书长的
+    报告) or a letter's heading."""
+    titles: list[RawBlock] = []
     index = 0
-    after_agenda = False
-    while index < len(raw) and raw[index].kind == "heading":
+    while meta.agenda and index < len(raw) and raw[index].kind == "heading":
         block, text = raw[index], raw[index].text
         following = raw[index + 1] if index + 1 < len(raw) else None
-        if ORGAN.match(text) and not after_agenda:
-            role, field = "organ", meta.organs
-        elif SESSION.match(text) and not after_agenda:
-            role, field = "session", meta.session
-        elif AGENDA.search(text):
-            role, field, after_agenda = "agenda", meta.agenda, True
-        elif (
-            after_agenda
-            and not LETTER.search(text)
-            and not KIND.search(text)
-            and not _is_heading(following, KIND)
-            and _is_heading(following)
-        ):
-            role, field = "agenda-title", meta.agenda
-        else:
+        if LETTER.search(text) or KIND.search(text) or _is_heading(following, KIND) or not _is_heading(following):
             break
-        field.append(text.rstrip("*"))
-        header.append((role, block))
+        meta.agenda.append(text.rstrip("*"))
+        titles.append(block)
         index += 1
-    return header
+    return titles
 
 
 def merge_signatures(raw: list[RawBlock]) -> list[RawBlock]:
@@ -98,12 +82,14 @@ def _entry_like(block: RawBlock) -> bool:
     )
 
 
-def build_structure(raw: list[RawBlock], meta: Meta, known_title: str | None = None) -> list:
-    header = take_header(raw, meta)
-    body = merge_signatures(raw[len(header) :])
-    blocks: list = []
-    for role, block in header:
-        blocks.append(Paragraph(block.line, "", inlines=parse_inlines(block.text), role=role))
+def build_structure(raw: list[RawBlock], meta: Meta, known_title: str | None = None,
+                    header: list[tuple[str, int, str]] = ()) -> list:
+    """The typed blocks; `header` is what the masthead shows, as (role, line, text)."""
+    titles = take_agenda_titles(raw, meta)
+    body = merge_signatures(raw[len(titles) :])
+    blocks: list = [Paragraph(line, "", inlines=parse_inlines(text), role=role) for role, line, text in header]
+    for block in titles:
+        blocks.append(Paragraph(block.line, "", inlines=parse_inlines(block.text), role="agenda-title"))
     Structure(blocks, meta, known_title).add(body)
     nest_headings(blocks)
     return blocks
@@ -145,6 +131,8 @@ class Structure:
                 self.entries(raw[index + 1 : index + run])
                 index += run
                 continue
+            if block.missing:
+                self.gap(block)
             if block.kind == "table":
                 self.table(block)
             elif block.kind == "signature":
@@ -188,13 +176,18 @@ class Structure:
             Paragraph(block.line, self.paragraph_id, inlines=parse_inlines(block.text), role=role)
         )
 
-    def gap(self, block: RawBlock, what: str, first_id: str) -> None:
-        """A marker where the numbering says something was lost, before the block after it."""
-        if block.missing:
-            self.blocks.append(Gap(block.line, first_id, what=what, missing=block.missing))
+    def gap(self, block: RawBlock) -> None:
+        """A marker where the numbering says something was lost, before the block after it,
+        with the id the first lost piece would have had."""
+        if block.kind == "chapter":
+            what, first_id = "chapter", f"ch-{block.number - len(block.missing)}"
+        elif block.kind == "section":
+            what, first_id = "section", f"{self.chapter_id}-{block.missing[0].lower()}"
+        else:  # before a numbered paragraph, or before the rest of one that lost its start
+            what, first_id = "paragraph" if block.kind == "numbered" else "paragraph-start", f"para-{block.missing[0]}"
+        self.blocks.append(Gap(block.line, first_id, what=what, missing=block.missing))
 
     def numbered(self, block: RawBlock) -> None:
-        self.gap(block, "paragraph", f"para-{block.missing[0]}" if block.missing else "")
         copy = self.count(f"para-{block.number}")  # a number printed twice: para-18, para-18-bis
         self.paragraph_id = f"para-{block.number}" + (f"-{REPEAT_SUFFIX.get(copy, f'x{copy}')}" if copy > 1 else "")
         self.letter_id = ""
@@ -239,13 +232,11 @@ class Structure:
 
     def numbered_heading(self, block: RawBlock) -> None:
         if block.kind == "chapter":
-            self.gap(block, "chapter", f"ch-{block.number - len(block.missing)}")
             self.in_chapters, self.role = True, "body"
             heading_id, level = f"ch-{block.number}", 2
             self.chapter_id = heading_id
             self.section_id = ""
         elif block.kind == "section":
-            self.gap(block, "section", f"{self.chapter_id}-{block.missing[0].lower()}" if block.missing else "")
             heading_id, level = f"{self.chapter_id}-{block.label.lower()}", 3
             self.section_id = heading_id
         else:

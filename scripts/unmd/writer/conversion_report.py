@@ -12,6 +12,8 @@ from ..model import Document, Gap, Heading, plain_text
 from .markdown import HEADER_ROLES, gap_text
 
 _MASTHEAD_FIELDS = (("organs", "organ"), ("session", "session"), ("agenda", "agenda"))
+_META_FIELDS = (("symbols", "symbol"), ("date", "date"), ("distribution", "distribution"),
+                ("original_language", "original language"))
 
 
 def _shorten(text: str, limit: int = 60) -> str:
@@ -23,6 +25,10 @@ def conversion_report(doc: Document, path: str) -> str:
     numbered = doc.numbered()
     headings = [b for b in doc.blocks if isinstance(b, Heading)]
     lines = [f"conversion report: {path}", f"layout: {doc.layout or 'not measured'}"]
+    for attribute, label in _META_FIELDS:
+        value = getattr(doc.meta, attribute)
+        if value:
+            lines.append(f"{label}: {'-'.join(value) if isinstance(value, list) else value}")
     lines.append(f"title: {doc.meta.title or '(none found)'}")
     if doc.meta.subtitle:
         lines.append(f"subtitle: {doc.meta.subtitle}")

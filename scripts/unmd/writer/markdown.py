@@ -137,7 +137,7 @@ def anchored_div(block_id: str, cls: str, markdown: str) -> str:
 
 
 # What the page says where the source lost something (see Gap, Footnote.text_lost).
-GAP_NAMES = {"paragraph": "第 {} 段", "chapter": "第{}章", "section": "{} 节"}
+GAP_NAMES = {"paragraph": "第 {} 段", "paragraph-start": "第 {} 段的开头", "chapter": "第{}章", "section": "{} 节"}
 LOST_NOTE_TEXT = "［来源文本缺失此注的内容］"
 
 
@@ -220,6 +220,10 @@ def document_metadata(doc: Document) -> dict:
     if meta.agenda:
         # The agenda lines as printed, without the footnote marks (the notes are on the page).
         fields["agenda"] = [re.sub(r"\s*\*+\s*", " ", line).strip() for line in meta.agenda]
+    for key in ("distribution", "original_language"):  # from the masthead, when it prints them
+        value = getattr(meta, key)
+        if value:
+            fields[key] = value
     return fields
 
 
