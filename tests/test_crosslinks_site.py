@@ -52,7 +52,11 @@ def test_first_use_of_a_term_links_to_its_entry_with_the_definition(built_site, 
     glossary = [n for n in para_1 if "glossary-link" in n.get("class", "")]
     first = glossary[0]
     assert (first["text"], first["href"]) == (term, "glossary.html#preventive-diplomacy")
-    assert "外交行動" in first["title"] or "外交行动" in first["title"]
+    assert "title" not in first  # the page lists each definition once, glossary-tips.js shows it
+    page = (built_site / variant / "S-2011-552.html").read_text(encoding="utf-8")
+    definition = re.search(r'<p data-term="preventive-diplomacy">([^<]*)</p>', page)[1]
+    assert "外交行動" in definition or "外交行动" in definition
+    assert page.count('data-term="preventive-diplomacy"') == 1
     assert [n["text"] for n in glossary].count(term) == 1  # the first use only
 
 
@@ -87,4 +91,7 @@ def test_glossary_page_has_an_anchored_entry_with_english_per_term(built_site, v
     anchors = re.findall(r'<h2 id="([a-z0-9-]+)"', page)
     assert len(anchors) >= 100 and len(set(anchors)) == len(anchors)
     assert page.count("<strong>英文</strong>") == len(anchors)
-    assert 'href="S-2011-552.html#para-1"' in page  # where used, down to the paragraph
+    assert 'href="glossary/preventive-diplomacy.html"' in page  # where used: a page of its own
+    where = (built_site / variant / "glossary" / "preventive-diplomacy.html").read_text(encoding="utf-8")
+    assert 'href="../S-2011-552.html#para-1"' in where  # down to the paragraph
+    assert 'href="../glossary.html#preventive-diplomacy"' in where

@@ -11,7 +11,8 @@ import pytest
 from unmd.errors import SourceError
 from unmd.passes.glossary import Glossary, Term, link_terms, load_glossary, protected_pairs, terms_for_dictionaries
 from unmd.passes.matching import longest_first_pattern
-from unmd.writer.glossary_page import glossary_markdown
+from unmd.writer import glossary_page
+from unmd.writer.glossary_page import glossary_markdown, where_used_pages
 from unmd.writer.hant import to_hant
 from unmd.pipeline import report_facts
 from unmd.model import Abbr, Document, Emphasis, Footnote, FootnoteRef, Heading, Item, Link, Meta, Paragraph, Text
@@ -214,13 +215,36 @@ def test_page_has_anchor_english_and_where_used_counts_per_report():
     b = Document(Meta(symbols=["A/70/95", "S/2015/446"], title="集中力量"), [para(Text("预防性外交"), number=7)], [])
     link_terms(a, g)
     link_terms(b, g)
-    md = glossary_markdown(g, [report_facts("s-2011-552", a), report_facts("a-70-95", b)])
+    reports = [report_facts("s-2011-552", a), report_facts("a-70-95", b)]
+    md = glossary_markdown(g, reports)
     entry = md[md.index("## 预防性外交 {#preventive-diplomacy}") :]
     entry = entry[: entry.index("\n## ")]
     assert "**英文**：preventive diplomacy" in entry
-    assert "（2 处）：[1](s-2011-552.md#para-1)、[2](s-2011-552.md#para-2)" in entry
-    assert "[A/70/95 / S/2015/446](a-70-95.md) 集中力量（1 处）：[7](a-70-95.md#para-7)" in entry
+    assert "**使用情况**：2 份报告，3 处（[逐段列表](glossary/preventive-diplomacy.md)）" in entry
     assert md.count("\n## ") == len(g.terms)
+    where = where_used_pages(g, reports)
+    assert set(where) == {"glossary/preventive-diplomacy.md", "glossary/security-council.md"}
+    page = where["glossary/preventive-diplomacy.md"]
+    assert "[预防性外交](../glossary.md#preventive-diplomacy)" in page
+    assert "（2 处）：[1](../s-2011-552.md#para-1)、[2](../s-2011-552.md#para-2)" in page
+    assert "[A/70/95 / S/2015/446](../a-70-95.md) 集中力量（1 处）：[7](../a-70-95.md#para-7)" in page
+
+
+def test_where_used_lists_are_paged_so_no_page_grows_with_the_corpus(monkeypatch):
+    """A report's list stays whole on one page; a page takes reports until PLACES_PER_PAGE."""
+    monkeypatch.setattr(glossary_page, "PLACES_PER_PAGE", 3)
+    g = small_glossary()
+    docs = [doc_of(para(Text("预防性外交。"), number=1), para(Text("预防性外交。"), number=2)) for _ in range(3)]
+    for doc in docs:
+        link_terms(doc, g)
+    where = where_used_pages(g, [report_facts(f"r-{i}", doc) for i, doc in enumerate(docs)])
+    names = [n for n in where if "preventive-diplomacy" in n]
+    assert names == [f"glossary/preventive-diplomacy{suffix}.md" for suffix in ("", "-2", "-3")]
+    first, second, last = (where[n] for n in names)
+    assert "第 1 页，共 3 页" in first and "[下一页](preventive-diplomacy-2.md)" in first
+    assert "[上一页](preventive-diplomacy.md)" in second and "[下一页](preventive-diplomacy-3.md)" in second
+    assert "[上一页](preventive-diplomacy-2.md)" in last and "下一页" not in last
+    assert [page.count("](../r-") for page in (first, second, last)] == [3, 3, 3]  # report + its 2 places
 
 
 def test_hant_page_writes_every_term_in_its_reviewed_form(glossary):

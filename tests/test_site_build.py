@@ -142,7 +142,8 @@ def test_nothing_is_loaded_from_the_network(built_site):
 @pytest.mark.parametrize("variant", VARIANTS)
 def test_offline_search_uses_the_vendored_worker_shim_and_inlined_index(built_site, variant):
     page = (built_site / variant / "index.html").read_text(encoding="utf-8")
-    assert '<script src="assets/javascripts/iframe-worker/shim.js"' in page
+    assert '<script defer src="assets/javascripts/iframe-worker/shim.js"' in page
+    assert page.index("iframe-worker/shim.js") < page.index("assets/javascripts/bundle.")  # it replaces Worker first
     assert "unpkg.com" not in page
     assert (built_site / variant / "assets/javascripts/iframe-worker/shim.js").is_file()
     inlined = (built_site / variant / "search/search_index.js").read_text(encoding="utf-8")
@@ -166,7 +167,7 @@ def test_variant_switcher_links_both_variants(built_site, variant):
     page = (built_site / variant / "S-2011-552.html").read_text(encoding="utf-8")
     assert '<a href="../zh-Hans/index.html" hreflang="zh-Hans"' in page
     assert '<a href="../zh-Hant/index.html" hreflang="zh-Hant"' in page
-    assert '<script src="assets/javascripts/variant-switch.js"' in page
+    assert '<script defer src="assets/javascripts/variant-switch.js"' in page
 
 
 @pytest.mark.parametrize("variant", VARIANTS)
@@ -178,12 +179,35 @@ def test_asterisk_notes_show_their_asterisks(built_site, variant):
 
 
 @pytest.mark.parametrize("variant", VARIANTS)
-def test_navigation_lists_reports_by_date_then_the_glossary(built_site, variant):
-    page = (built_site / variant / "index.html").read_text(encoding="utf-8")
-    nav = page[page.index("md-nav--primary") :]
-    order = [u for u in re.findall(r'<a href="([^"#]+\.html)" class="md-nav__link"', nav) if u != "index.html"]
-    by_date = [e.slug + ".html" for e in sorted(load_catalog(), key=lambda e: e.date)]
-    assert order[: len(by_date) + 1] == by_date + ["glossary.html"]
+def test_navigation_lists_reports_by_year_then_the_glossary(built_site, variant):
+    """One section per year, oldest first; a report's page carries its own year's reports and
+    a link to each other year (navigation.prune), so no page carries the whole corpus."""
+    by_date = sorted(load_catalog(), key=lambda e: e.date)
+    years = sorted({e.date[:4] for e in by_date})
+    for entry in by_date:
+        page = (built_site / variant / f"{entry.slug}.html").read_text(encoding="utf-8")
+        nav = page[page.index("md-nav--primary") : page.index("md-sidebar--secondary")]
+        assert list(dict.fromkeys(re.findall(r"(\d{4}) 年", nav))) == years
+        listed = [u for u in re.findall(r'<a href="([^"#]+\.html)" class="md-nav__link', nav) if u != "index.html"]
+        same_year = [e.slug + ".html" for e in by_date if e.date[:4] == entry.date[:4]]
+        firsts = [next(e.slug + ".html" for e in by_date if e.date[:4] == y) for y in years if y != entry.date[:4]]
+        assert sorted(listed) == sorted(same_year + firsts + ["glossary.html"])
+        assert listed[-1] == "glossary.html"
+    index = (built_site / variant / "index.html").read_text(encoding="utf-8")
+    assert 'href="glossary/' not in index[index.index("md-nav--primary") :]  # where-used pages: from the glossary
+
+
+def test_a_large_year_is_cut_into_sections():
+    from mkdocs.structure.nav import Section
+
+    from hooks import load_hook
+
+    report_nav = load_hook("report_nav")
+    pages = [(f"2015-01-{n % 28 + 1:02d}", object()) for n in range(report_nav.SECTION_SIZE * 2 + 1)]
+    (year,) = report_nav.year_sections(pages)
+    assert year.title == "2015 年" and [type(c) for c in year.children] == [Section] * 3
+    assert [len(c.children) for c in year.children] == [report_nav.SECTION_SIZE] * 2 + [1]
+    assert year.children[2].title == f"第 {report_nav.SECTION_SIZE * 2 + 1}–{report_nav.SECTION_SIZE * 2 + 1} 份"
 
 
 @pytest.mark.parametrize("variant", VARIANTS)

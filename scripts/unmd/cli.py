@@ -23,7 +23,7 @@ from .model import Citation, ReportFacts
 from .pipeline import Context, context_of, convert, converted_report, corpus_facts, document_key
 from .writer.conversion_report import conversion_report
 from .writer.export import document_json
-from .writer.glossary_page import glossary_markdown
+from .writer.glossary_page import WHERE_USED_DIR, glossary_markdown, where_used_pages
 from .writer.hant import to_hant
 from .writer.landing import write_site_pages
 from .writer.markdown import write_markdown
@@ -81,11 +81,16 @@ def build_docs(docs: Path = DOCS, catalog: Path = CATALOG) -> None:
         for files in map_cached("report-files", partial(report_files, context=context), cited, keys):
             for name, text in files.items():
                 (staging / name).write_text(text, encoding="utf-8")
-        glossary_page = glossary_markdown(context.glossary, reports)
-        (staging / "zh-Hans" / GLOSSARY_PAGE).write_text(glossary_page, encoding="utf-8")
-        # The glossary page changes only when a term's uses do: its zh-Hant form is cached.
-        glossary_hant = map_cached("hant-pages", to_hant, [glossary_page], [fingerprint(glossary_page)])[0]
-        (staging / "zh-Hant" / GLOSSARY_PAGE).write_text(glossary_hant, encoding="utf-8")
+        glossary_pages = {GLOSSARY_PAGE: glossary_markdown(context.glossary, reports),
+                          **where_used_pages(context.glossary, reports)}
+        # A glossary page changes only when a term's uses do: its zh-Hant form is cached.
+        hans = list(glossary_pages.values())
+        hant = map_cached("hant-pages", to_hant, hans, [fingerprint(page) for page in hans])
+        (staging / "zh-Hans" / WHERE_USED_DIR).mkdir()
+        (staging / "zh-Hant" / WHERE_USED_DIR).mkdir()
+        for name, page_hans, page_hant in zip(glossary_pages, hans, hant):
+            (staging / "zh-Hans" / name).write_text(page_hans, encoding="utf-8")
+            (staging / "zh-Hant" / name).write_text(page_hant, encoding="utf-8")
         write_site_pages(staging, [report_summary(entry, facts) for entry, facts in zip(entries, reports)])
         defined = [name for facts in reports for pair in facts.abbreviations.items() for name in pair]
         terms = terms_for_dictionaries(context.glossary) + defined

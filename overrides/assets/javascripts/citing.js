@@ -74,23 +74,37 @@
     return { copied: header.dataset.labelCopied, failed: header.dataset.labelFailed };
   }
 
-  /** One button per numbered paragraph, after its number (the number is the permalink). */
-  function addCitationButtons(header) {
-    document.querySelectorAll(".md-typeset .para > a.para-num").forEach(function (number) {
-      var paragraph = number.parentElement;
-      if (paragraph.querySelector(".cite-button")) return;
-      var n = paragraph.id.replace(/^para-/, "");
-      var button = document.createElement("button");
-      button.type = "button";
-      button.className = "cite-button";
-      button.innerHTML = COPY_ICON;
-      button.title = header.dataset.labelCiteParagraph.replace("#", n);
-      button.setAttribute("aria-label", button.title);
-      button.addEventListener("click", function () {
-        copyWithFeedback(button, paragraphCitation(header, n, paragraph.id), feedbackLabels(header));
-      });
-      number.insertAdjacentElement("afterend", button);
+  /** The copy-citation button of one numbered paragraph, after its number (the number is the
+   * permalink), made the first time the paragraph is pointed at or its number focused: made
+   * for every paragraph at load, they were most of a long report's script time on a phone. */
+  function addCitationButton(header, paragraph) {
+    var number = paragraph.querySelector(":scope > a.para-num");
+    if (!number || paragraph.querySelector(":scope > .cite-button")) return;
+    var n = paragraph.id.replace(/^para-/, "");
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "cite-button";
+    button.innerHTML = COPY_ICON;
+    button.title = header.dataset.labelCiteParagraph.replace("#", n);
+    button.setAttribute("aria-label", button.title);
+    button.addEventListener("click", function () {
+      copyWithFeedback(button, paragraphCitation(header, n, paragraph.id), feedbackLabels(header));
     });
+    number.insertAdjacentElement("afterend", button);
+  }
+
+  var offering = false;
+
+  /** Buttons on demand: two listeners for the whole page, nothing per paragraph at load. */
+  function offerCitationButtons(header) {
+    if (offering) return;
+    offering = true;
+    function offer(event) {
+      var paragraph = event.target.closest && event.target.closest(".md-typeset .para");
+      if (paragraph) addCitationButton(header, paragraph);
+    }
+    document.addEventListener("pointerover", offer, { passive: true });
+    document.addEventListener("focusin", offer);
   }
 
   /** The copy buttons of the report's GB/T 7714 and BibTeX entries. */
@@ -134,7 +148,7 @@
   function setUp() {
     var header = document.querySelector(".report-header");
     if (header) {
-      addCitationButtons(header);
+      offerCitationButtons(header);
       wireReportCitations(header);
     }
     markRange();

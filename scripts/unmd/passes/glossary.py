@@ -249,7 +249,7 @@ def term_places(doc: Document) -> dict[str, list[Block | Footnote]]:
     document order (read from the links `link_terms` made, so page and report agree)."""
     places: dict[str, list[Block | Footnote]] = defaultdict(list)
     for container, inlines in doc.inline_containers():
-        for node in _links(inlines):
+        for node in links_in(inlines):
             if node.kind == "glossary":
                 linking = places[node.href.rpartition("#")[2]]
                 if not linking or linking[-1] is not container:
@@ -257,12 +257,13 @@ def term_places(doc: Document) -> dict[str, list[Block | Footnote]]:
     return places
 
 
-def _links(inlines: list[Inline]) -> Iterable[Link]:
+def links_in(inlines: list[Inline]) -> Iterable[Link]:
+    """The links of an inline list, in order, those inside emphasis included."""
     for node in inlines:
         if isinstance(node, Link):
             yield node
         elif isinstance(node, Emphasis):
-            yield from _links(node.children)
+            yield from links_in(node.children)
 
 
 # ---------------------------------------------------------------- dictionaries

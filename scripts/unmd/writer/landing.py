@@ -31,6 +31,29 @@ def _by_date(reports: list[dict]):
         yield report, " / ".join(_cell(s) for s in report["symbols"])
 
 
+# The organ a UN document symbol's first part names (ST/SGB/…: the Secretariat).
+ORGANS = {"A": "大会", "S": "安全理事会", "E": "经济及社会理事会", "ST": "秘书处", "T": "托管理事会"}
+
+# Filters over the report table, shown by report-filter.js (without scripts the table is all
+# there is); the labels are text here so that the zh-Hant page has them in its own script.
+FILTER_FORM = [
+    '<form class="report-filter" hidden>',
+    '<label>文号、标题或年份 <input type="search" name="text" autocomplete="off"></label>',
+    '<label>年份 <select name="year"><option value="">全部</option></select></label>',
+    '<label>机关 <select name="organ"><option value="">全部</option></select></label>',
+    '<label>类别 <select name="kind"><option value="">全部</option></select></label>',
+    '<output name="shown" aria-live="polite">共 <span class="report-filter__count"></span> 份</output>',
+    "</form>",
+]
+
+
+def organs(symbols: list[str]) -> str:
+    """The organs a report's symbols name (A/70/95-S/2015/446: the General Assembly and the
+    Security Council), in the order of the symbols."""
+    names = [ORGANS[s.split("/")[0]] for s in symbols if s.split("/")[0] in ORGANS]
+    return "、".join(dict.fromkeys(names))
+
+
 def variant_landing_markdown(reports: list[dict]) -> str:
     """The zh-Hans landing page: what the site is, then one table row per report."""
     lines = [
@@ -43,16 +66,18 @@ def variant_landing_markdown(reports: list[dict]) -> str:
         "联合国报告的中文全文，段落编号、脚注和标题与正式文件一致。"
         "每个编号段落都有固定网址（例如 `S-2011-552.html#para-12`），可直接引用。",
         "",
+        *FILTER_FORM,
+        "",
         '<div class="reports" markdown>',
         "",
-        "| 文号 | 日期 | 标题 | 类别 | 段落 |",
-        "|---|---|---|---|--:|",
+        "| 文号 | 日期 | 标题 | 机关 | 类别 | 段落 |",
+        "|---|---|---|---|---|--:|",
     ]
     for report, symbols in _by_date(reports):
         lines.append(
             f"| [{symbols}]({report['slug']}.md) | {report['date']} "
             f"| [{_cell(report['title_zh'])}]({report['slug']}.md) "
-            f"| {_kind(report)} | {int(report['paragraphs'])} |"
+            f"| {organs(report['symbols'])} | {_kind(report)} | {int(report['paragraphs'])} |"
         )
     lines += ["", "</div>", ""]
     return "\n".join(lines)

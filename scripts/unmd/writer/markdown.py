@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from html import escape as html_escape
 from urllib.parse import quote
 
 from ..model import (
@@ -31,6 +32,7 @@ from ..model import (
     Text,
 )
 from ..passes.footnotes import footnote_label, note_anchor
+from ..passes.glossary import links_in
 
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]{}|~^])")
 _LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+\.(?=\s|$))")
@@ -82,7 +84,8 @@ def inlines_md(inlines: list[Inline]) -> str:
         elif isinstance(node, Strong):
             out.append(f"**{inlines_md(node.children)}**")
         elif isinstance(node, Link):
-            title = f' "{attr_title(node.title)}"' if node.title else ""
+            # A glossary link's definition is written once per page (glossary_definitions_md).
+            title = f' "{attr_title(node.title)}"' if node.title and node.kind != "glossary" else ""
             cls = f"{{.{node.kind}-link}}"
             out.append(f"[{inlines_md(node.children)}]({href(node.href)}{title}){cls}")
         elif isinstance(node, Abbr):
@@ -232,6 +235,23 @@ def _place_name(label: str) -> str:
     return f"第 {label} 段" if label[:1].isdigit() else label
 
 
+def glossary_definitions_md(doc: Document) -> str:
+    """The definitions of the glossary terms the page links, once each: glossary-tips.js shows
+    a term's definition when a link to it is pointed at or focused. Written on every link (as
+    its title) they were a quarter of a long report's page; the link itself still leads to the
+    term's entry in the glossary."""
+    definitions: dict[str, str] = {}
+    for _, inlines in doc.inline_containers():
+        for link in links_in(inlines):
+            if link.kind == "glossary" and link.title:
+                definitions.setdefault(link.href.rpartition("#")[2], link.title)
+    if not definitions:
+        return ""
+    rows = "".join(f'<p data-term="{html_escape(term)}">{html_escape(text, quote=False)}</p>\n'
+                   for term, text in definitions.items())
+    return f'<div class="glossary-definitions" hidden data-search-exclude>\n{rows}</div>'
+
+
 def front_matter(doc: Document, extra: dict | None = None) -> str:
     fields = {**document_metadata(doc), **(extra or {})}
     lines = ["---"] + [f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in fields.items()] + ["---"]
@@ -275,6 +295,9 @@ def write_markdown(doc: Document, extra_front: dict | None = None, before_body: 
         parts.append(abbreviations_md(doc.abbreviations))
     if doc.cited_by:
         parts.append(cited_by_md(doc.cited_by))
+    definitions = glossary_definitions_md(doc)
+    if definitions:
+        parts.append(definitions)
     for note in page_note_order(doc):
         parts.append(f"[^{footnote_label(note.key)}]: {note_md(note)}")
     return "\n\n".join(parts) + "\n"
