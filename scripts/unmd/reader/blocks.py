@@ -119,6 +119,7 @@ class BlockBuilder:
         self.blank_ends = self.wrapped and BLANK_ENDS_SHARE[0] <= blank_share(pieces) < BLANK_ENDS_SHARE[1]
         self.numbering = Numbering()
         self.blocks: list[RawBlock] = []
+        self.centred_measure = max((line_width(p.text) for p in pieces if self.centred(p)), default=self.width)
 
     # ---------------------------------------------------------- structure
 
@@ -322,7 +323,7 @@ class BlockBuilder:
     def opens_heading(self, index: int) -> bool:
         piece = self.pieces[index]
         if self.wrapped:
-            if piece.after_blank and piece.indent >= 2 and heading_like(piece.text, 80):
+            if (piece.after_blank and piece.indent >= 2 or self.centred(piece)) and heading_like(piece.text, 80):
                 return True  # a centred line: titles and headings of the wrapped layout
             return (
                 heading_like(piece.text, self.width)
@@ -360,8 +361,12 @@ class BlockBuilder:
                 # A centred heading goes on centred: its next line is indented too. Where blank
                 # lines end blocks, a heading goes on after one only across a page end.
                 centred = self.centred(self.pieces[block.first_piece]) and self.centred(piece)
+                if centred:  # the measure of centred lines is their own: the widest of them
+                    full = line_width(self.pieces[index - 1].text) >= self.centred_measure - 2
+                else:
+                    full = block.last_width >= 0.8 * self.width
                 wraps_on = (
-                    block.last_width >= 0.8 * self.width
+                    full
                     and (not piece.indent or centred)
                     and (piece.after_break or not (self.blank_ends and piece.after_blank))
                     and not (piece.after_break and self.wrap_cut(index))  # a paragraph's full line

@@ -239,7 +239,7 @@ def split_layout(text: str) -> Layout:
         if SEPARATOR.match(stripped):
             # A note that a page end cut before its text ended goes on atop the next page's notes.
             last = layout.notes[-1] if layout.notes else None
-            in_zone, open_note = True, last if wrap and last is not None and not _ends_note(last.text) else None
+            in_zone, open_note = True, last if wrap and last is not None else None
             layout.removed.append(Removed(number, stripped, "footnote separator"))
             continue
         why = furniture_kind(stripped)
