@@ -1,4 +1,4 @@
-"""scripts/bench: the full bilingual build against MkDocs' own floor, at 20, 50 and 200 reports.
+"""scripts/bench: the full bilingual build against MkDocs' own floor, at 5, 50, 200 and 1,000 reports.
 
 For each size the bench writes a synthetic corpus into a temporary folder: copies of the five
 reports in sources/ with their own symbols (S/2011/552 -> S/2011/552007 for copy 7, in the
@@ -15,7 +15,9 @@ Medians of the repetitions are reported, with peak memory (the largest resident 
 process of a build), the search index of each variant against the UTF-8 size of that
 variant's pages (their Markdown, and the text the rendered pages show; unmd.sitesize), the
 words the browser segments Chinese with (shipped beside the index), and a per-phase
-breakdown measured in-process on the 50-report corpus. The last line printed is one JSON object.
+breakdown measured in-process on the 50-report corpus, and what a reader downloads: the largest
+page, the report pages, the glossary pages (benchmark.pages). The last line printed is one JSON
+object.
 """
 
 from __future__ import annotations
@@ -40,8 +42,9 @@ from unmd.catalog import ROOT, load_catalog
 from unmd.sitesize import index_sizes
 
 from . import search_timing
+from .pages import mobile_performance, page_sizes
 
-SIZES = (20, 50, 200)
+SIZES = (5, 50, 200, 1000)
 INCREMENTAL_SIZE = 50
 VARIANTS = ("zh-Hans", "zh-Hant")
 SITE_CONFIGS = ("mkdocs.yml", "mkdocs-base.yml", "mkdocs-zh-Hans.yml", "mkdocs-zh-Hant.yml")
@@ -222,7 +225,10 @@ def bench(sizes: tuple[int, ...], repeat: int, work: Path) -> dict:
             "index": {v: index_sizes(ours / "docs" / v, ours / "site" / v) for v in VARIANTS},
             "naive_index": index_sizes(naive / "docs", naive / "site"),
             "search": search_timing.measure(ours / "site"),
+            "pages": page_sizes(ours / "site"),
         }
+        if size in (min(sizes), max(sizes)):  # a few minutes of Lighthouse per size
+            entry["mobile"] = mobile_performance(ours / "site")
         if size == INCREMENTAL_SIZE:
             incremental = []
             for edit in range(repeat):
@@ -247,8 +253,22 @@ def summary(results: dict) -> dict:
         at = sizes[INCREMENTAL_SIZE]
         out["pipeline_over_naive"] = round(at["full_s"] / at["naive_s"], 3)
         out["incremental_over_full"] = round(at["incremental_s"] / at["full_s"], 3)
-    if min(sizes) != max(sizes):
-        out[f"scaling_{max(sizes)}_over_{min(sizes)}"] = round(sizes[max(sizes)]["full_s"] / sizes[min(sizes)]["full_s"], 3)
+    base = INCREMENTAL_SIZE if INCREMENTAL_SIZE in sizes else min(sizes)
+    for size, e in sizes.items():
+        if size > base:
+            out[f"scaling_{size}_over_{base}"] = round(e["full_s"] / sizes[base]["full_s"], 3)
+            out[f"cpu_scaling_{size}_over_{base}"] = round(e["full_cpu_s"] / sizes[base]["full_cpu_s"], 3)
+        out[f"full_over_naive_{size}"] = round(e["full_s"] / e["naive_s"], 3)
+        out[f"peak_over_naive_{size}"] = round(e["full_peak_mb"] / e["naive_peak_mb"], 3)
+        out[f"largest_page_mb_{size}"] = round(e["pages"]["largest_page_bytes"] / 2**20, 3)
+        out[f"glossary_kb_{size}"] = round(e["pages"]["glossary_bytes"] / 1024)
+        out[f"where_used_max_kb_{size}"] = round(e["pages"]["where_used_max_bytes"] / 1024)
+        if "mobile" in e:
+            out[f"mobile_performance_min_{size}"] = min(m["score"] for m in e["mobile"].values())
+    smallest, largest = sizes[min(sizes)]["pages"], sizes[max(sizes)]["pages"]
+    growth = max(largest["report_page_bytes"][slug] / smallest["report_page_bytes"][slug]
+                 for slug in largest["report_page_bytes"])  # of the five reports' pages, the one that grew most
+    out[f"report_page_growth_{max(sizes)}_over_{min(sizes)}"] = round(growth, 3)
     largest = sizes[max(sizes)]
     for v in VARIANTS:
         out[f"index_over_markdown_{v}"] = round(largest["index"][v]["index_over_markdown"], 3)
@@ -287,6 +307,23 @@ def print_report(results: dict) -> None:
     print()
     print(search_timing.TITLE)
     print(table(search_timing.rows({size: e["search"] for size, e in sizes.items()})))
+    print()
+    slugs = list(next(iter(sizes.values()))["pages"]["report_page_bytes"])
+    rows = [["reports", "largest page KB", "largest page", *[f"{slug} KB" for slug in slugs], "glossary KB",
+             "where-used pages", "largest where-used KB"]]
+    for size, e in sizes.items():
+        p = e["pages"]
+        rows.append([str(size), f"{p['largest_page_bytes'] / 1024:.0f}", p["largest_page"],
+                     *[f"{p['report_page_bytes'][slug] / 1024:.0f}" for slug in slugs], f"{p['glossary_bytes'] / 1024:.0f}",
+                     str(p["where_used_pages"]), f"{p['where_used_max_bytes'] / 1024:.0f}"])
+    print(table(rows))
+    rows = [["reports", "report page", "Lighthouse mobile performance", "blocking ms", "largest paint ms"]]
+    for size, e in sizes.items():
+        for slug, m in e.get("mobile", {}).items():
+            rows.append([str(size), slug, f"{m['score']:.2f}", str(m["tbt_ms"]), str(m["lcp_ms"])])
+    if len(rows) > 1:
+        print("\nreport pages served gzip-compressed, Lighthouse's simulated mobile phone:")
+        print(table(rows))
     for size, e in sizes.items():
         if "phases" in e:
             print(f"\nphases of a cold full build, {size} reports (in-process, one after another):")
