@@ -13,6 +13,7 @@ from ..errors import SourceError, SourceWarning
 from ..model import Document, Footnote, Meta, Removed
 from .blocks import build_blocks
 from .decode import decode_source
+from .extraction import read_extraction
 from .inlines import parse_inlines
 from .lines import Piece, split_layout
 from .masthead import read_masthead
@@ -26,7 +27,8 @@ def read_text(text: str, path: str, title: str | None = None) -> Document:
     masthead = read_masthead(lines)
     for index in masthead.lines:  # read here, not as body text
         lines[index] = ""
-    layout = split_layout("\n".join(lines))
+    extraction = read_extraction("\n".join(lines))
+    layout = split_layout(extraction.text, extraction.note_starts)
     if not layout.pieces:
         raise SourceError(path, 1, "no report text: only blank lines, furniture or notes")
     warnings: list[SourceWarning] = []

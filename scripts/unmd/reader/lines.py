@@ -204,7 +204,8 @@ def _opens_structure(text: str) -> bool:
     return any(p.match(text) for p in (NUMBERED, CHAPTER, SECTION, ITEM))
 
 
-def split_layout(text: str) -> Layout:
+def split_layout(text: str, note_starts: frozenset[int] | set[int] = frozenset()) -> Layout:
+    """`note_starts`: lines known to open a page's foot of notes (reader.extraction)."""
     layout = Layout()
     lines = text.split("\n")
     layout.spacing = number_spacing(lines)
@@ -250,7 +251,7 @@ def split_layout(text: str) -> Layout:
             layout.removed.append(Removed(number, stripped, why))
             after_blank = True
             continue
-        start = _note_start(stripped, in_zone, next_number, called)
+        start = _note_start(stripped, in_zone or number in note_starts, next_number, called)
         if start:
             key, note_text, superscript = start
             open_note = NoteText(key, note_text, number, len(layout.pieces), superscript, number)

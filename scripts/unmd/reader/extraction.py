@@ -1,0 +1,218 @@
+"""Zeroth reading: undo what a PDF extractor did to the page, before the text is read.
+
+pdftotext, pdfminer, pypdf and PyMuPDF each print a UN PDF's page in their own way: form
+feeds between pages, the footer's job number and page number on one line with a column gap
+between them (`15-16040 (C)      2/14`), the masthead (联合国, the symbol, Distr.: General,
+the date, Original: English) as lines of their own or run together, a hanging paragraph
+number on a line of its own or ahead of a wide gap (`12.      …`), and with -layout every line
+of a hanging paragraph indented to the text column. This reading measures that from the
+whole text first (is there a text column, where is it; where is the first page), then
+rewrites each line into the plain shape the later readings know: furniture and masthead lines
+become blank lines (kept on the record as `Removed`), a lone number is put back before its
+text, and the text column becomes the left margin. Line numbers do not change, so a warning
+still names the line of the file.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..model import Removed
+from .shape import CHAPTER, COUNT_UNITS, ITEM, NUMBERED, SECTION, ends_sentence
+
+# A gap of this many spaces or more inside a line separates two columns of the page.
+_COLUMN_GAP = re.compile(r" {3,}|\t")
+_SYMBOL = r"[A-Z]{1,4}(?:/[A-Z0-9.()]+)+"
+_FURNITURE = [
+    ("running symbol", rf"{_SYMBOL}(?:\s*[-–]\s*{_SYMBOL})*"),
+    ("job number", r"\d{2}-\d{4,6}\s*(?:\([A-Z]\))?(?:\s+\d{6}){0,2}"),
+    ("barcode", r"\*\d{7,}\*"),
+    ("page number", r"\d{1,4}\s*/\s*\d{1,4}|-\s*\d{1,4}\s*-"),
+    ("undocs footer link", r"https?://(?:www\.)?undocs\.org/\S*"),
+]
+_MASTHEAD = [
+    ("masthead", r"联\s*合\s*国"),
+    ("distribution", r"Distr\.?\s*[:：]\s*(?:General|Limited|Restricted)"),
+    ("date", r"\d{4}-\d{2}-\d{2}|\d{1,2} [A-Z][a-z]+ \d{4}|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"),
+    ("language", r"Chinese|中文"),
+    ("original language", r"Original\s*[:：]\s*(?:English|French|Spanish|Russian|Arabic|Chinese)|原\s*文\s*[:：]\s*\S{1,6}文"),
+]
+_FURNITURE = [(why, re.compile(pattern)) for why, pattern in _FURNITURE]
+_MASTHEAD = [(why, re.compile(pattern)) for why, pattern in _MASTHEAD]
+# How many lines from the top the masthead may reach (it is the head of the first page).
+_MASTHEAD_ROOM = 30
+# A hanging number alone: 12. / 一. / A. / (a), with nothing after it on the line.
+_LONE_MARKER = re.compile(r"^(?:\d{1,4}\s*[.．]|[一二三四五六七八九十]{1,3}\s*[.．、]|[A-Z]\s*[.．]|[(（](?:[a-z]|[ivx]{1,5}|[一二三四五六七八九十]{1,3})[)）])$")
+
+
+@dataclass
+class Extraction:
+    text: str
+    removed: list[Removed] = field(default_factory=list)
+    note_starts: set[int] = field(default_factory=set)  # lines that open a page's foot of notes
+
+
+def _field_kind(text: str, kinds) -> str | None:
+    """Why one field (a stretch between column gaps) is furniture: it is one kind, or several
+    that the extractor ran together without a space (pypdf: S/2015/730联合国), named by the
+    first."""
+    whys, pos = [], 0
+    while pos < len(text):
+        matches = [(m.end(), why) for why, pattern in kinds if (m := pattern.match(text, pos))]
+        if not matches:
+            return None
+        pos, why = max(matches)
+        whys.append(why)
+        pos = len(text) - len(text[pos:].lstrip())
+    return whys[0] if whys else None
+
+
+def _furniture(fields: list[str], masthead: bool) -> str | None:
+    """Why every field of a line is furniture (or masthead, at the head of the first page)."""
+    kinds = _FURNITURE + _MASTHEAD if masthead else _FURNITURE
+    whys = [_field_kind(f, kinds) for f in fields]
+    return whys[0] if all(whys) else None
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+# A text column is a tab stop, several spaces in: a paragraph indented by a space or two is not one.
+_MIN_COLUMN = 3
+
+
+def text_column(lines: list[str]) -> int:
+    """The column where a hanging paragraph's lines start when the extractor kept the page's
+    horizontal layout (pdftotext -layout, pypdf's layout mode): the indentation most of the
+    lines share. 0 when lines start at the left margin."""
+    indents = Counter(_indent(line) for line in lines if line.strip())
+    if not indents:
+        return 0
+    column, count = indents.most_common(1)[0]
+    return column if column >= _MIN_COLUMN and count >= 0.3 * sum(indents.values()) else 0
+
+
+def _marker_gap(line: str) -> str:
+    """`12.      text` -> `12. text`: the gap a tab stop left after a hanging number."""
+    stripped = line.strip()
+    m = re.match(r"^(\S{1,6})(?: {2,}|\t)(\S.*)$", stripped)
+    if m and _LONE_MARKER.match(m.group(1)):
+        return f"{m.group(1)} {m.group(2)}"
+    return stripped
+
+
+def read_extraction(text: str) -> Extraction:
+    raw_lines = text.split("\n")
+    page_breaks = {number for number, line in enumerate(raw_lines, 1) if line.startswith("\f")}
+    lines = [line.replace("\f", "") for line in raw_lines]
+    out = Extraction("")
+    column = text_column(lines)
+    result: list[str] = []
+    body_seen = False
+    for number, line in enumerate(lines, 1):
+        stripped = line.strip()
+        if not stripped:
+            result.append("")
+            continue
+        fields = [f for f in _COLUMN_GAP.split(stripped) if f]
+        why = _furniture(fields, masthead=not body_seen and number <= _MASTHEAD_ROOM)
+        if why:
+            out.removed.append(Removed(number, stripped, why))
+            result.append("")
+            continue
+        body_seen = True
+        body = _marker_gap(line)
+        if column:  # the text column is the margin; what hangs left of it (numbers) starts the line
+            indent = _indent(line) - column if _indent(line) > column + 1 else 0
+            result.append(" " * indent + body)
+        else:
+            result.append(line if body == stripped else line[: _indent(line)] + body)
+    _join_lone_markers(result)
+    out.note_starts = foot_notes(result, {r.line for r in out.removed} | page_breaks)
+    out.text = "\n".join(result)
+    return out
+
+
+_NOTE_START = re.compile(rf"^(\d{{1,3}})\s+[^\s{COUNT_UNITS}%]")
+
+
+def foot_notes(lines: list[str], breaks: set[int]) -> set[int]:
+    """The lines (1-based) where the notes at the foot of a page begin, when no separator
+    rule survived the extraction (the PDF drew it as a line, not as text).
+
+    Three constraints of the whole document decide, not the look of one line: note numbers
+    run in sequence through the document; a note is called on its page (its number stands in
+    the body above it); and the foot of a page holds notes only, one after another, down to
+    the page's end (furniture, a form feed or the end of the text)."""
+    starts: set[int] = set()
+    expected = 1
+    page_start = 0
+    index = 0
+    while index < len(lines):
+        if index + 1 in breaks:
+            page_start = index + 1
+            index += 1
+            continue
+        m = _NOTE_START.match(lines[index].strip())
+        if m and int(m.group(1)) == expected and _called(lines, page_start, index, expected):
+            end, last = _foot_end(lines, index, expected, breaks)
+            if end is not None:
+                starts.add(index + 1)
+                expected = last + 1
+                index = end
+                continue
+        index += 1
+    return starts
+
+
+def _called(lines: list[str], start: int, end: int, number: int) -> bool:
+    """Whether the body above (from `start`, or the page before when the note block follows
+    a page break directly) calls note `number`: the number stands after text, not before a
+    unit (年, 月, 个, …)."""
+    body = "\n".join(lines[max(0, start - 60) : end])
+    return re.search(rf"(?<![\d.,/]){number}(?![\d.,/%年月日个名次倍岁人项条段页号届])", body) is not None
+
+
+def _foot_end(lines: list[str], index: int, number: int, breaks: set[int]) -> tuple[int | None, int]:
+    """(index after the foot, last note number) when the lines from `index` to the page end
+    are notes `number`, `number + 1`, … and their continuation lines; (None, 0) when a line
+    that opens a paragraph, heading or item stands among them, or a line after the end of a
+    sentence opens no note."""
+    last, ended = number, ends_sentence(lines[index])
+    for k in range(index + 1, len(lines)):
+        if k + 1 in breaks:
+            return k, last
+        text = lines[k].strip()
+        if not text:
+            continue
+        m = _NOTE_START.match(text)
+        if m and int(m.group(1)) == last + 1:
+            last += 1
+        elif ended or _starts_structure(text):
+            return None, 0  # after a note that ended, only the next note or the page end
+        ended = ends_sentence(text)
+    return len(lines), last
+
+
+def _join_lone_markers(lines: list[str]) -> None:
+    """A hanging number that the extractor printed on a line of its own (12. / blank / text)
+    goes back before its text; the line it stood on becomes blank."""
+    for index, line in enumerate(lines):
+        if not _LONE_MARKER.match(line.strip()):
+            continue
+        following = next((k for k in range(index + 1, min(index + 4, len(lines))) if lines[k].strip()), None)
+        if following is None:
+            continue
+        nxt = lines[following].strip()
+        if _starts_structure(nxt):
+            continue
+        lines[following] = f"{line.strip()} {nxt}"
+        lines[index] = ""
+
+
+def _starts_structure(text: str) -> bool:
+    return bool(_LONE_MARKER.match(text) or NUMBERED.match(text) or CHAPTER.match(text)
+                or SECTION.match(text) or ITEM.match(text))
