@@ -41,6 +41,8 @@ _MASTHEAD = [
 ]
 _FURNITURE = [(why, re.compile(pattern)) for why, pattern in _FURNITURE]
 _MASTHEAD = [(why, re.compile(pattern)) for why, pattern in _MASTHEAD]
+_SPACES = re.compile(r"\s*")
+_FIELD_ROOM = 120  # no masthead or footer field is longer
 # How many lines from the top the masthead may reach (it is the head of the first page).
 _MASTHEAD_ROOM = 30
 # A hanging number alone: 12. / 一. / A. / (a), with nothing after it on the line.
@@ -58,6 +60,8 @@ def _field_kind(text: str, kinds) -> str | None:
     """Why one field (a stretch between column gaps) is furniture: it is one kind, or several
     that the extractor ran together without a space (pypdf: S/2015/730联合国), named by the
     first."""
+    if len(text) > _FIELD_ROOM:
+        return None
     whys, pos = [], 0
     while pos < len(text):
         matches = [(m.end(), why) for why, pattern in kinds if (m := pattern.match(text, pos))]
@@ -65,7 +69,7 @@ def _field_kind(text: str, kinds) -> str | None:
             return None
         pos, why = max(matches)
         whys.append(why)
-        pos = len(text) - len(text[pos:].lstrip())
+        pos = _SPACES.match(text, pos).end()
     return whys[0] if whys else None
 
 
