@@ -28,7 +28,7 @@ def read_text(text: str, path: str, title: str | None = None) -> Document:
     for index in masthead.lines:  # read here, not as body text
         lines[index] = ""
     extraction = read_extraction("\n".join(lines))
-    layout = split_layout(extraction.text, extraction.note_starts)
+    layout = split_layout(extraction.text, extraction.note_starts, extraction.furniture)
     if not layout.pieces:
         raise SourceError(path, 1, "no report text: only blank lines, furniture or notes")
     warnings: list[SourceWarning] = []

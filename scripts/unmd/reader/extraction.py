@@ -8,7 +8,7 @@ number on a line of its own or ahead of a wide gap (`12.      …`), and with -l
 of a hanging paragraph indented to the text column. This reading measures that from the
 whole text first (is there a text column, where is it; where is the first page), then
 rewrites each line into the plain shape the later readings know: furniture and masthead lines
-become blank lines (kept on the record as `Removed`), a lone number is put back before its
+are marked for lines.py to drop on the record (`Removed`), a lone number is put back before its
 text, and the text column becomes the left margin. Line numbers do not change, so a warning
 still names the line of the file.
 """
@@ -19,7 +19,6 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..model import Removed
 from .shape import CHAPTER, COUNT_UNITS, ITEM, NUMBERED, SECTION, ends_sentence
 
 # A gap of this many spaces or more inside a line separates two columns of the page.
@@ -52,7 +51,7 @@ _LONE_MARKER = re.compile(r"^(?:\d{1,4}\s*[.．]|[一二三四五六七八九十
 @dataclass
 class Extraction:
     text: str
-    removed: list[Removed] = field(default_factory=list)
+    furniture: dict[int, str] = field(default_factory=dict)  # line -> why it is furniture (lines.py drops it)
     note_starts: set[int] = field(default_factory=set)  # lines that open a page's foot of notes
 
 
@@ -124,8 +123,8 @@ def read_extraction(text: str) -> Extraction:
         fields = [f for f in _COLUMN_GAP.split(stripped) if f]
         why = _furniture(fields, masthead=not body_seen and number <= _MASTHEAD_ROOM)
         if why:
-            out.removed.append(Removed(number, stripped, why))
-            result.append("")
+            out.furniture[number] = why
+            result.append(line)
             continue
         body_seen = True
         body = _marker_gap(line)
@@ -134,8 +133,8 @@ def read_extraction(text: str) -> Extraction:
             result.append(" " * indent + body)
         else:
             result.append(line if body == stripped else line[: _indent(line)] + body)
-    _join_lone_markers(result)
-    out.note_starts = foot_notes(result, {r.line for r in out.removed} | page_breaks)
+    _join_lone_markers(result, out.furniture)
+    out.note_starts = foot_notes(result, set(out.furniture) | page_breaks)
     out.text = "\n".join(result)
     return out
 
@@ -201,13 +200,14 @@ def _foot_end(lines: list[str], index: int, number: int, breaks: set[int]) -> tu
     return len(lines), last
 
 
-def _join_lone_markers(lines: list[str]) -> None:
+def _join_lone_markers(lines: list[str], furniture: dict[int, str]) -> None:
     """A hanging number that the extractor printed on a line of its own (12. / blank / text)
     goes back before its text; the line it stood on becomes blank."""
     for index, line in enumerate(lines):
         if not _LONE_MARKER.match(line.strip()):
             continue
-        following = next((k for k in range(index + 1, min(index + 4, len(lines))) if lines[k].strip()), None)
+        following = next((k for k in range(index + 1, min(index + 4, len(lines)))
+                          if lines[k].strip() and k + 1 not in furniture), None)
         if following is None:
             continue
         nxt = lines[following].strip()

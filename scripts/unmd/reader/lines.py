@@ -204,8 +204,11 @@ def _opens_structure(text: str) -> bool:
     return any(p.match(text) for p in (NUMBERED, CHAPTER, SECTION, ITEM))
 
 
-def split_layout(text: str, note_starts: frozenset[int] | set[int] = frozenset()) -> Layout:
-    """`note_starts`: lines known to open a page's foot of notes (reader.extraction)."""
+def split_layout(text: str, note_starts: frozenset[int] | set[int] = frozenset(),
+                 furniture: dict[int, str] | None = None) -> Layout:
+    """`note_starts`: lines known to open a page's foot of notes; `furniture`: lines known to
+    be page furniture, and why (both from reader.extraction)."""
+    furniture = furniture or {}
     layout = Layout()
     lines = text.split("\n")
     layout.spacing = number_spacing(lines)
@@ -243,7 +246,7 @@ def split_layout(text: str, note_starts: frozenset[int] | set[int] = frozenset()
             in_zone, open_note = True, last if wrap and last is not None else None
             layout.removed.append(Removed(number, stripped, "footnote separator"))
             continue
-        why = furniture_kind(stripped)
+        why = furniture.get(number) or furniture_kind(stripped)
         if not why and BARE_NUMBER.match(stripped) and _beside_furniture(lines, index):
             why = "page number"
         if why:
