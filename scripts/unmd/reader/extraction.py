@@ -27,7 +27,7 @@ _SYMBOL = r"[A-Z]{1,4}(?:/[A-Z0-9.()]+)+"
 _FURNITURE = [
     ("running symbol", rf"{_SYMBOL}(?:\s*[-–]\s*{_SYMBOL})*"),
     ("job number", r"\d{2}-\d{4,6}\s*(?:\([A-Z]\))?(?:\s+\d{6}){0,2}"),
-    ("barcode", r"\*\d{7,}\*"),
+    ("job number", r"\*\d{7,}\*"),  # its barcode, as lines.py names it
     ("page number", r"\d{1,4}\s*/\s*\d{1,4}|-\s*\d{1,4}\s*-"),
     ("undocs footer link", r"https?://(?:www\.)?undocs\.org/\S*"),
 ]
