@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from unmd.cli import DOCS, build_docs
+from unmd.cli import DOCS, REPORTS, build_docs
 
 
 def committed_files(root: Path) -> dict[str, bytes]:
@@ -18,7 +18,9 @@ def committed_files(root: Path) -> dict[str, bytes]:
 
 
 def test_docs_are_up_to_date(tmp_path):
-    build_docs(tmp_path)
+    build_docs(tmp_path, reports_dir=tmp_path / "conversion-reports")
+    reports = {p.name: p.read_bytes() for p in (tmp_path / "conversion-reports").glob("*.txt")}
+    assert reports and reports == {p.name: p.read_bytes() for p in REPORTS.glob("*.txt")}, "reports/ is stale"
     generated, committed = committed_files(tmp_path), committed_files(DOCS)
     assert any(name.endswith(".json") for name in generated), "no data exports generated"
     stale = sorted(name for name in generated.keys() | committed.keys() if generated.get(name) != committed.get(name))

@@ -1,4 +1,5 @@
-"""Command line: `convert FILE` prints Markdown; `build-docs` writes docs/ for the catalog.
+"""Command line: `convert FILE` prints Markdown; `build-docs` writes docs/ for the catalog (and
+each report's conversion report into reports/); `add FILE` puts a new report into the catalog.
 
 Errors in a source text print one line naming the file and line and exit 1; nothing
 half-written is left in docs/ (pages are built in a temporary folder and moved into place).
@@ -13,6 +14,7 @@ import tempfile
 from functools import partial
 from pathlib import Path
 
+from .add import Refused, add_report
 from .batch import map_cached
 from .cache import fingerprint
 from .catalog import CATALOG, ROOT, Entry, load_catalog
@@ -30,6 +32,7 @@ from .writer.markdown import write_markdown
 from .writer.searchdict import write_search_dict
 
 DOCS = ROOT / "docs"
+REPORTS = ROOT / "reports"  # the conversion reports, for review beside docs/ (not in the site)
 VARIANTS = ("zh-Hans", "zh-Hant")
 
 
@@ -55,7 +58,9 @@ def report_summary(entry: Entry, facts: ReportFacts) -> dict:
 
 
 def report_files(report: tuple[Entry, list[Citation]], context: Context) -> dict[str, str]:
-    """The files of one report under docs/: its page in both scripts and its data export."""
+    """The files of one report: its page in both scripts and its data export under docs/, its
+    conversion report under reports/ (the source named as in the catalog's folder, so that the
+    report reads the same in any checkout)."""
     entry, citing = report
     doc = converted_report(entry, context)
     doc.cited_by = citing
@@ -63,17 +68,19 @@ def report_files(report: tuple[Entry, list[Citation]], context: Context) -> dict
     files = {f"zh-Hans/{entry.slug}.md": page, f"zh-Hant/{entry.slug}.md": to_hant(page)}
     for variant in VARIANTS:  # the report as data, published beside its page
         files[f"{variant}/{entry.slug}.json"] = document_json(doc, variant)
+    files[f"reports/{entry.slug}.txt"] = conversion_report(doc, f"{entry.sources.name}/{entry.file}")
     return files
 
 
-def build_docs(docs: Path = DOCS, catalog: Path = CATALOG) -> None:
+def build_docs(docs: Path = DOCS, catalog: Path = CATALOG, reports_dir: Path | None = None) -> None:
+    """docs/ for the catalog; with `reports_dir`, the conversion reports there too."""
     entries = load_catalog(catalog)
     context = context_of(entries)
     docs.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".build-", dir=docs))
     try:
-        for variant in VARIANTS:
-            (staging / variant).mkdir()
+        for folder in (*VARIANTS, "reports"):
+            (staging / folder).mkdir()
         reports = corpus_facts(entries, context)
         citing = cited_by(reports)
         cited = [(entry, citing[entry.slug]) for entry in entries]
@@ -101,8 +108,46 @@ def build_docs(docs: Path = DOCS, catalog: Path = CATALOG) -> None:
                 shutil.rmtree(old)
             (staging / variant).rename(old)
         (staging / "index.md").replace(docs / "index.md")
+        if reports_dir is not None:
+            shutil.rmtree(reports_dir, ignore_errors=True)
+            shutil.move(staging / "reports", reports_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+ADD_OPTIONS = {
+    "symbol": "the document symbol (A/62/1; a joint one A/70/95-S/2015/446)",
+    "date": "the document's date, YYYY-MM-DD",
+    "title": "the title in Chinese",
+    "kind": "what the document is, in English (Report of the Secretary-General)",
+    "kind-zh": "what it is, in Chinese (秘书长的报告)",
+    "organ": "the organ(s), in English (General Assembly, Security Council)",
+    "title-en": "the title in English",
+}
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    """The report into the catalog, docs/ and reports/ rebuilt, its conversion report printed.
+    When the build fails the catalog and sources/ are left as they were."""
+    catalog = Path(args.catalog)
+    before = catalog.read_text(encoding="utf-8")
+    options = {name.replace("-", "_"): getattr(args, name.replace("-", "_")) for name in ADD_OPTIONS}
+    try:
+        entry = add_report(Path(args.file), catalog, options)
+    except Refused as exc:
+        print(f"error: {args.file}: {exc}", file=sys.stderr)
+        return 1
+    try:
+        build_docs(args.docs, catalog, args.reports)
+    except BaseException:
+        catalog.write_text(before, encoding="utf-8")
+        (catalog.parent / entry["file"]).unlink()
+        raise
+    slug = entry["symbols"][0].replace("/", "-")
+    print(f"added {'-'.join(entry['symbols'])} as {catalog.parent.name}/{entry['file']}: "
+          f"docs/zh-Hans/{slug}.md, docs/zh-Hant/{slug}.md")
+    sys.stdout.write((args.reports / f"{slug}.txt").read_text(encoding="utf-8"))
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -113,12 +158,21 @@ def main(argv: list[str] | None = None) -> int:
     p_convert.add_argument("--strict", action="store_true", help="fail on the first warning instead of converting best effort")
     p_build = sub.add_parser("build-docs", help="convert every catalogued report into docs/")
     p_build.add_argument("--catalog", type=Path, default=CATALOG, help="the catalog; its reports beside it")
-    p_build.add_argument("--docs", type=Path, default=DOCS, help="where to write the Markdown")
+    p_add = sub.add_parser("add", help="add a report text to the catalog, convert it, print its conversion report")
+    p_add.add_argument("file")
+    for name, what in ADD_OPTIONS.items():
+        p_add.add_argument(f"--{name}", help=f"{what} (when the text does not say)")
+    for p in (p_build, p_add):
+        p.add_argument("--docs", type=Path, default=DOCS, help="where to write the Markdown")
+        p.add_argument("--reports", type=Path, default=REPORTS, help="where to write the conversion reports")
+    p_add.add_argument("--catalog", type=Path, default=CATALOG, help="the catalog; its reports beside it")
     args = parser.parse_args(argv)
     try:
         if args.command == "convert":
             return cmd_convert(args)
-        build_docs(args.docs, args.catalog)
+        if args.command == "add":
+            return cmd_add(args)
+        build_docs(args.docs, args.catalog, args.reports)
         return 0
     except SourceError as exc:
         print(f"error: {exc}", file=sys.stderr)
