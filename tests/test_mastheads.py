@@ -52,7 +52,7 @@ def test_the_working_paper_lists_what_it_removed(working_paper):
         (1, "masthead: United Nations"), (2, "masthead: running symbol"), (4, "masthead: distribution"),
         (5, "masthead: date"), (6, "masthead: language of this text"), (7, "masthead: original language"),
         *((line, "table of contents") for line in range(20, 27)),
-        (28, "job number"), (29, "barcode"),
+        (28, "job number"), (29, "job number"),
     ]
 
 
