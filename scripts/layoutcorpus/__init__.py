@@ -27,6 +27,6 @@ class Layout:
 
 def all_layouts() -> list[Layout]:
     """Every layout of the table, in its column order."""
-    from . import synthetic
+    from . import pdf, synthetic
 
-    return synthetic.layouts()
+    return synthetic.layouts() + pdf.layouts()

@@ -15,7 +15,7 @@ import difflib
 import re
 from dataclasses import dataclass
 
-from unmd.model import Document, Emphasis, Entries, FootnoteRef, Heading, Link, Signature, Strong, Table, Text
+from unmd.model import Document, Emphasis, Entries, FootnoteRef, Gap, Heading, Link, Signature, Strong, Table, Text
 
 _SPACE = re.compile(r"\s+")
 _HEADING_NUMBER = re.compile(r"^(?:第[一二三四五六七八九十]{1,3}章|[一二三四五六七八九十]{1,3}\s*[.．、]|[A-Z]\s*[.．]|\d{1,3}\s*[.．])\s*")
@@ -48,6 +48,8 @@ def block_signature(block) -> tuple:
         return ("Table", block.id, block.caption, tuple(tuple(_SPACE.sub("", c) for c in r) for r in block.rows))
     if isinstance(block, Signature):
         return ("Signature", block.id, tuple(_SPACE.sub("", line) for line in block.lines))
+    if isinstance(block, Gap):
+        return ("Gap", block.id, block.what, tuple(block.missing))
     return (type(block).__name__, block.id, getattr(block, "number", None), getattr(block, "role", None),
             getattr(block, "label", None), _text(block.inlines))
 

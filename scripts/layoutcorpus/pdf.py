@@ -25,6 +25,7 @@ import subprocess
 from importlib.metadata import version
 from pathlib import Path
 
+from . import Layout
 from unmd.model import (
     Abbr,
     Document,
@@ -41,7 +42,7 @@ from unmd.model import (
     Text,
 )
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 CACHE = Path(os.environ.get("UNMD_CACHE") or ROOT / ".cache") / "pdfcorpus"
 
 CSS = """
@@ -256,10 +257,16 @@ EXTRACTORS = {
 }
 
 
-def extracted_text(doc: Document, symbol: str, date: str, extractor: str) -> str:
-    """What `extractor` reads out of the report's typeset PDF (cached)."""
-    pdf = report_pdf(doc, symbol, date)
+def extracted_text(doc: Document, extractor: str) -> str:
+    """What `extractor` reads out of the report's typeset PDF (cached). The masthead's symbol
+    and date are the document's (from the catalog)."""
+    pdf = report_pdf(doc, doc.meta.symbols[0], str(doc.meta.date))
     extract, tool_version = EXTRACTORS[extractor]
     data = _cached(f"text-{extractor}", [pdf.name, tool_version()], lambda: extract(pdf).encode("utf-8"))
     return data.decode("utf-8")
+
+
+def layouts() -> list[Layout]:
+    """One layout of the table per extractor: the report typeset as a PDF, read back by it."""
+    return [Layout(f"pdf-{name}", lambda doc, source, name=name: extracted_text(doc, name)) for name in EXTRACTORS]
 
