@@ -41,6 +41,9 @@ _MASTHEAD = [
 _FURNITURE = [(why, re.compile(pattern)) for why, pattern in _FURNITURE]
 _MASTHEAD = [(why, re.compile(pattern)) for why, pattern in _MASTHEAD]
 _SPACES = re.compile(r"\s*")
+# Inside a line of a text kept in its page layout, a run of spaces is justification or the
+# room a superscript call left (…扩大”。1   预防性外交): one space of the text.
+_LAYOUT_SPACES = re.compile(r"(?<=\S) {2,}(?=\S)")
 _FIELD_ROOM = 120  # no masthead or footer field is longer
 # How many lines from the top the masthead may reach (it is the head of the first page).
 _MASTHEAD_ROOM = 30
@@ -89,13 +92,15 @@ _MIN_COLUMN = 3
 
 def text_column(lines: list[str]) -> int:
     """The column where a hanging paragraph's lines start when the extractor kept the page's
-    horizontal layout (pdftotext -layout, pypdf's layout mode): the indentation most of the
-    lines share. 0 when lines start at the left margin."""
-    indents = Counter(_indent(line) for line in lines if line.strip())
-    if not indents:
+    horizontal layout (pdftotext -layout, pypdf's layout mode): the indentation of a tab stop
+    or more that a fifth of the lines or more share (the lines of hanging paragraphs; the
+    summary, notes and unnumbered paragraphs start at the margin). 0 when there is none."""
+    indents = [_indent(line) for line in lines if line.strip()]
+    columns = Counter(indent for indent in indents if indent >= _MIN_COLUMN)
+    if not columns:
         return 0
-    column, count = indents.most_common(1)[0]
-    return column if column >= _MIN_COLUMN and count >= 0.3 * sum(indents.values()) else 0
+    column, count = columns.most_common(1)[0]
+    return column if count >= 0.2 * len(indents) else 0
 
 
 def _marker_gap(line: str) -> str:
@@ -130,7 +135,7 @@ def read_extraction(text: str) -> Extraction:
         body = _marker_gap(line)
         if column:  # the text column is the margin; what hangs left of it (numbers) starts the line
             indent = _indent(line) - column if _indent(line) > column + 1 else 0
-            result.append(" " * indent + body)
+            result.append(" " * indent + _LAYOUT_SPACES.sub(" ", body))
         else:
             result.append(line if body == stripped else line[: _indent(line)] + body)
     _join_lone_markers(result, out.furniture)
