@@ -100,7 +100,15 @@ def test_the_typesetter_keeps_latin_words_whole_and_closing_punctuation_off_a_li
 # Every other value of every dimension on its own, each on one of the smaller reports in turn
 # (A/70/95, the largest, is left to the whole corpus: scripts/layouts, or --slow).
 SMALL = ["S-2011-552", "A-72-115", "S-2015-730", "S-2017-105"]
-SINGLE = [(name, SMALL[k % len(SMALL)]) for k, (name, _) in enumerate(named_styles()) if not name.startswith("drawn-")]
+# A heading that fills its line exactly cannot be told from the first line of a heading that
+# wraps on ("导言" after S/2017/105's annex title at 40 characters): known, kept in view.
+AMBIGUOUS = {("paragraph_end=short", "S-2017-105"): "the annex title fills its line exactly, 导言 reads as its rest"}
+SINGLE = [
+    pytest.param(name, slug, marks=[pytest.mark.xfail(strict=True, reason=AMBIGUOUS[name, slug])]
+                 if (name, slug) in AMBIGUOUS else [])
+    for name, slug in ((name, SMALL[k % len(SMALL)]) for k, (name, _) in enumerate(named_styles()))
+    if not name.startswith("drawn-")
+]
 
 
 def _read_back(layouts, slugs):

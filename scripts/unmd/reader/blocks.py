@@ -40,7 +40,6 @@ from .shape import (
     next_labels,
     roman_value,
     wrap_margin,
-    wrap_slack,
 )
 
 
@@ -120,10 +119,6 @@ class BlockBuilder:
         self.blank_ends = self.wrapped and BLANK_ENDS_SHARE[0] <= blank_share(pieces) < BLANK_ENDS_SHARE[1]
         self.numbering = Numbering()
         self.blocks: list[RawBlock] = []
-        cut = [(p.text, q.text) for p, q in zip(pieces, pieces[1:])
-               if not (q.after_break or q.after_blank or q.indent or ends_sentence(p.text) or self.structural_shape(q.text))
-               and line_width(p.text) >= 0.6 * self.width]
-        self.slack = wrap_slack(cut, self.width)
         self.centred_measure = max((line_width(p.text) for p in pieces if self.centred(p)), default=self.width)
 
     # ---------------------------------------------------------- structure
@@ -353,7 +348,7 @@ class BlockBuilder:
         return (
             following is not None
             and not following.indent
-            and fills_line(self.pieces[index].text, following.text, self.width, self.slack)
+            and fills_line(self.pieces[index].text, following.text, self.width)
         )
 
     def continues(self, block: RawBlock, index: int) -> bool:
@@ -368,8 +363,6 @@ class BlockBuilder:
                 centred = self.centred(self.pieces[block.first_piece]) and self.centred(piece)
                 if centred:  # the measure of centred lines is their own: the widest of them
                     full = line_width(self.pieces[index - 1].text) >= self.centred_measure - 2
-                elif self.slack < max(1, self.width / 10):  # the document's wrap is measured: its own test
-                    full = fills_line(self.pieces[index - 1].text, piece.text, self.width, self.slack)
                 else:
                     full = block.last_width >= 0.8 * self.width
                 wraps_on = (
@@ -393,7 +386,7 @@ class BlockBuilder:
             # In the line layout a short unfinished line is a heading or a list entry, not
             # the first half of a paragraph that a page break cut.
             if self.wrapped:  # a line that stopped short of the margin ended there
-                return block.last_glued or fills_line(self.pieces[index - 1].text, piece.text, self.width, self.slack)
+                return block.last_glued or fills_line(self.pieces[index - 1].text, piece.text, self.width)
             return len(block.text) > 50 or not piece.after_blank
         if self.wrapped:
             # A line that stopped short of the margin ended its paragraph, except in a numbered
@@ -415,11 +408,11 @@ class BlockBuilder:
         before = self.pieces[index - 1].text
         if not ends_sentence(block.text):
             if self.wrapped:  # a short line that ends no sentence is a heading or an entry
-                return fills_line(before, piece.text, self.width, self.slack)
+                return fills_line(before, piece.text, self.width)
             return len(block.text) > 50 or not heading_like(block.text)
         if not self.wrapped:
             return block.kind in ("numbered", "item") and not heading_like(piece.text)
-        cut = fills_line(before, piece.text, self.width, self.slack)
+        cut = fills_line(before, piece.text, self.width)
         return cut and not piece.indent and not self.opens_heading(index)
 
     def build(self) -> list[RawBlock]:

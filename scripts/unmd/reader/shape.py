@@ -181,35 +181,14 @@ def wrap_margin(lines: list[str]) -> tuple[bool, float]:
     return margin <= 120 and near_margin >= 0.35 * len(widths), margin
 
 
-def room_left(line: str, following: str, margin: float) -> float:
-    """How much room `line` left before the margin beyond the start of `following` (the unit
-    a line break cannot split): negative when that start did not fit."""
-    unit = _LINE_UNIT.match(following)
-    return margin - line_width(line) - line_width(unit.group(0) if unit else following[:1])
-
-
-def wrap_slack(cut_lines: list[tuple[str, str]], margin: float) -> float:
-    """How far short of the margin this document's wrap leaves a line: measured on lines that
-    the wrap surely cut (they end no sentence and the next line goes on with it), the room
-    that nine in ten of them leave, never more than the default of a tenth of the margin."""
-    default = max(1, margin / 10)
-    rooms = sorted(room_left(line, following, margin) for line, following in cut_lines)
-    if len(rooms) < 20:
-        return default
-    return min(default, max(0.0, rooms[int(len(rooms) * 0.9)]))
-
-
-def fills_line(line: str, following: str, margin: float, slack: float | None = None) -> bool:
+def fills_line(line: str, following: str, margin: float) -> bool:
     """True when `line` stopped only because the start of `following` did not fit: the
     line break is the wrap's, not the end of a paragraph, note or list entry.
 
-    Extracted lines do not all reach the margin exactly, so it allows a little slack (a tenth
-    of the margin unless the document's own is measured: `wrap_slack`)."""
-    if slack is None:
-        slack = max(1, margin / 10)
-    elif line[-1:].isascii() or following[:1].isascii() or line[-1:] in SUPERSCRIPT_DIGITS:
-        slack += 0.5  # the space a break dropped (after a Latin word, a number, a note call) took room too
-    return room_left(line, following, margin) < slack
+    Extracted lines do not all reach the margin exactly, so it allows a little slack."""
+    unit = _LINE_UNIT.match(following)
+    room = margin - line_width(line) - max(1, margin / 10)
+    return line_width(unit.group(0) if unit else following[:1]) > room
 
 
 @dataclass(frozen=True)
