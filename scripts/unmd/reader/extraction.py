@@ -103,6 +103,28 @@ def text_column(lines: list[str]) -> int:
     return column if count >= 0.2 * len(indents) else 0
 
 
+# A page with fewer lines than this shows too little of its layout to measure it.
+_PAGE_LINES = 8
+
+
+def page_columns(lines: list[str], breaks: set[int]) -> list[int]:
+    """The text column of each line's page. pdftotext -layout lays every page out on its own,
+    from the page's leftmost text: a page where no number hangs in the margin has its column
+    further left or right than the others. A page too short to tell, or with no column of its
+    own, takes the document's; a document without one has none on any page."""
+    whole = text_column(lines)
+    if not whole:
+        return [0] * len(lines)
+    out: list[int] = []
+    start = 0
+    for end in sorted(b - 1 for b in breaks if b > 1) + [len(lines)]:
+        page = lines[start:end]
+        own = text_column(page) if sum(1 for line in page if line.strip()) >= _PAGE_LINES else 0
+        out += [own or whole] * (end - start)
+        start = end
+    return out
+
+
 def _marker_gap(line: str) -> str:
     """`12.      text` -> `12. text`: the gap a tab stop left after a hanging number."""
     stripped = line.strip()
@@ -117,7 +139,7 @@ def read_extraction(text: str) -> Extraction:
     page_breaks = {number for number, line in enumerate(raw_lines, 1) if line.startswith("\f")}
     lines = [line.replace("\f", "") for line in raw_lines]
     out = Extraction("")
-    column = text_column(lines)
+    columns = page_columns(lines, page_breaks)
     result: list[str] = []
     body_seen = False
     for number, line in enumerate(lines, 1):
@@ -133,6 +155,7 @@ def read_extraction(text: str) -> Extraction:
             continue
         body_seen = True
         body = _marker_gap(line)
+        column = columns[number - 1]
         if column:  # the text column is the margin; what hangs left of it (numbers) starts the line
             indent = _indent(line) - column if _indent(line) > column + 1 else 0
             result.append(" " * indent + _LAYOUT_SPACES.sub(" ", body))
