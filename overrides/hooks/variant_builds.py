@@ -32,12 +32,12 @@ VARIANTS = ("zh-Hans", "zh-Hant")
 log = logging.getLogger("mkdocs.hooks.variant_builds")
 
 
-def build_variant(config_file: str, site_dir: str, strict: bool, output: int) -> None:
+def build_variant(config_file: str, site_dir: str, site_url: str, strict: bool, output: int) -> None:
     """In the forked process: `mkdocs build --config-file … --site-dir …`, its log into output."""
     os.dup2(output, sys.stdout.fileno())
     os.dup2(output, sys.stderr.fileno())
     os.chdir(Path(config_file).parent)  # the variant configs name their files from there
-    config = load_config(config_file=config_file, site_dir=site_dir, strict=strict)
+    config = load_config(config_file=config_file, site_dir=site_dir, site_url=site_url, strict=strict)
     config.plugins.on_startup(command="build", dirty=False)
     try:
         build(config)
@@ -61,8 +61,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for variant in VARIANTS:
         log.info("Building the %s site", variant)
         output = tempfile.TemporaryFile(mode="w+", encoding="utf-8")
+        # Each variant is published under the site's permanent address (site_url, unmd.canonical).
         arguments = (str(root / f"mkdocs-{variant}.yml"), str(Path(config.site_dir).resolve() / variant),
-                     config.strict, output.fileno())
+                     f"{config.site_url}{variant}/", config.strict, output.fileno())
         process = fork.Process(target=build_variant, args=arguments, name=f"mkdocs build {variant}")
         process.start()
         _builds.append((variant, process, output))

@@ -14,6 +14,7 @@ import tempfile
 from functools import partial
 from pathlib import Path
 
+from . import canonical
 from .add import Refused, add_report
 from .batch import map_cached
 from .cache import fingerprint
@@ -23,12 +24,13 @@ from .passes.glossary import GLOSSARY_PAGE, terms_for_dictionaries
 from .passes.symbols import cited_by
 from .model import Citation, ReportFacts
 from .pipeline import Context, context_of, convert, converted_report, corpus_facts, document_key
+from .writer.citation import citation_files
 from .writer.conversion_report import conversion_report
 from .writer.export import document_json
 from .writer.glossary_page import WHERE_USED_DIR, glossary_markdown, where_used_pages
 from .writer.hant import to_hant
 from .writer.landing import write_site_pages
-from .writer.markdown import write_markdown
+from .writer.markdown import document_metadata, write_markdown
 from .writer.searchdict import write_search_dict
 
 DOCS = ROOT / "docs"
@@ -58,17 +60,18 @@ def report_summary(entry: Entry, facts: ReportFacts) -> dict:
 
 
 def report_files(report: tuple[Entry, list[Citation]], context: Context) -> dict[str, str]:
-    """The files of one report: its page in both scripts and its data export under docs/, its
-    conversion report under reports/ (the source named as in the catalog's folder, so that the
-    report reads the same in any checkout)."""
+    """The files of one report: its page in both scripts, its data export and its citation
+    downloads under docs/, its conversion report under reports/ (the source named as in the
+    catalog's folder, so that the report reads the same in any checkout)."""
     entry, citing = report
     doc = converted_report(entry, context)
     doc.cited_by = citing
     page = write_markdown(doc)
     files = {f"zh-Hans/{entry.slug}.md": page, f"zh-Hant/{entry.slug}.md": to_hant(page)}
     for variant in VARIANTS:  # the report as data, published beside its page
-        files[f"{variant}/{entry.slug}.json"] = document_json(doc, variant)
+        files[f"{variant}/{entry.slug}.json"] = document_json(doc, variant, entry.slug)
     files[f"reports/{entry.slug}.txt"] = conversion_report(doc, f"{entry.sources.name}/{entry.file}")
+    files.update(citation_files(entry.slug, document_metadata(doc)))  # CSL-JSON, RIS, BibTeX
     return files
 
 
@@ -84,7 +87,9 @@ def build_docs(docs: Path = DOCS, catalog: Path = CATALOG, reports_dir: Path | N
         reports = corpus_facts(entries, context)
         citing = cited_by(reports)
         cited = [(entry, citing[entry.slug]) for entry in entries]
-        keys = [fingerprint(document_key(entry, context), repr(citing[entry.slug])) for entry in entries]
+        # The site's address is in every report's exports (unmd.canonical).
+        keys = [fingerprint(document_key(entry, context), repr(citing[entry.slug]), canonical.base_url())
+                for entry in entries]
         for files in map_cached("report-files", partial(report_files, context=context), cited, keys):
             for name, text in files.items():
                 (staging / name).write_text(text, encoding="utf-8")

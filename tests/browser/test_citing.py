@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from unmd import canonical
 from unmd.catalog import load_catalog
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -66,7 +67,8 @@ def test_copy_citation_from_the_keyboard(clipboard_page, site_url, variant):
     citation = read_clipboard(page)
     assert citation.startswith(f"{'秘书长的报告' if variant == 'zh-Hans' else '秘書長的報告'}《{TITLE[variant]}》")
     assert f"({SYMBOL})" in citation and "第 12 段" in citation
-    assert citation.endswith(f"{url}#para-12")
+    # The site's permanent address, not the one the page was opened at.
+    assert citation.endswith(f"{canonical.page_url(variant, REPORT + '.html')}#para-12")
     assert page.inner_text("#cite-status") == COPIED[variant]
     assert button.get_attribute("data-feedback") == COPIED[variant]
 
@@ -81,27 +83,47 @@ def test_copy_citation_with_the_mouse(clipboard_page, site_url):
     assert "第 40 段" in read_clipboard(page)
 
 
+def test_copy_citation_from_a_file_copy_names_the_permanent_url(page, built_site):
+    """A USB copy (file://, the network cut): the citation still names the site, not the copy."""
+    copied: list[str] = []
+    page.expose_function("recordCopy", lambda text: copied.append(text))
+    page.add_init_script("Object.defineProperty(window, 'isSecureContext', {value: true});"
+                         "navigator.clipboard.writeText = text => window.recordCopy(text);")
+    page.context.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:")
+                       else route.abort())
+    open_page(page, (built_site / "zh-Hant" / f"{REPORT}.html").as_uri())
+    page.hover("#para-40")
+    page.click("#para-40 .cite-button")
+    page.wait_for_function("document.getElementById('cite-status').textContent !== ''")
+    assert copied == [f"秘書長的報告《{TITLE['zh-Hant']}》({SYMBOL})，第 40 段，"
+                      f"{canonical.page_url('zh-Hant', REPORT + '.html')}#para-40"]
+
+
 @pytest.mark.parametrize("variant", VARIANTS)
-def test_report_citations_in_gbt_7714_and_bibtex(clipboard_page, site_url, variant):
+def test_report_citations_in_each_style_and_bibtex(clipboard_page, site_url, variant):
     page = clipboard_page
     open_page(page, f"{site_url}/{variant}/{REPORT}.html")
     page.click(".report-cite summary")
-    page.click("button[data-copy='cite-gbt']")
+    page.click("button[data-copy='cite-gbt7714']")
     page.wait_for_function("document.getElementById('cite-status').textContent !== ''")
     gbt = read_clipboard(page)
     un, new_york = UN[variant], NEW_YORK[variant]
+    url = canonical.page_url(variant, f"{REPORT}.html")
     assert re.fullmatch(
         re.escape(f"{un}. {TITLE[variant]}: {SYMBOL}[R/OL]. {new_york}: {un}, 2011[")
         + r"\d{4}-\d{2}-\d{2}"  # the day it is copied
-        + re.escape(f"]. https://undocs.org/zh/{SYMBOL}."),
+        + re.escape(f"]. {url}."),
         gbt,
     ), gbt
+    for style in ("un", "chicago", "apa"):
+        entry = page.inner_text(f"#cite-{style}")
+        assert TITLE[variant] in entry and SYMBOL in entry and url in entry, (style, entry)
     page.click("button[data-copy='cite-bibtex']")
     page.wait_for_function("navigator.clipboard.readText().then(t => t.startsWith('@techreport'))")
     bibtex = read_clipboard(page)
     assert bibtex.startswith(f"@techreport{{{REPORT},") and bibtex.endswith("}")
     assert f"number = {{{SYMBOL}}}," in bibtex and f"title = {{{TITLE[variant]}}}," in bibtex
-    assert "year = {2011}," in bibtex
+    assert "year = {2011}," in bibtex and f"url = {{{url}}}," in bibtex
 
 
 def marked(page) -> list[str]:
@@ -164,13 +186,16 @@ def test_report_header(page, site_url, variant):
 def test_downloads_are_in_the_site(page, site_url, variant):
     open_page(page, f"{site_url}/{variant}/{REPORT}.html")
     links = page.locator("a.report-download").evaluate_all("links => links.map(a => a.href)")
-    assert links == [f"{site_url}/{variant}/{REPORT}.md", f"{site_url}/{variant}/{REPORT}.json"]
+    assert links == [f"{site_url}/{variant}/{REPORT}{suffix}" for suffix in (".md", ".json", ".csl.json", ".ris", ".bib")]
+    for link in links[2:]:
+        assert page.request.get(link).ok, link
     markdown = page.request.get(links[0])
     assert markdown.ok and "{: #para-12 .para }" in markdown.text()
     export = page.request.get(links[1])
     assert export.ok
     data = json.loads(export.text())
     assert data["variant"] == variant and data["metadata"]["symbol"] == SYMBOL
+    assert data["url"] == canonical.page_url(variant, f"{REPORT}.html")
     assert data["metadata"]["title"] == TITLE[variant]
     blocks = {b["id"]: b for b in data["blocks"]}
     paragraphs = {i: b for i, b in blocks.items() if b["type"] == "paragraph"}

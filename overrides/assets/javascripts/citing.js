@@ -1,10 +1,12 @@
 /*
  * Citing a report: a "copy citation" button beside every paragraph number, copy buttons for
- * the report's GB/T 7714 and BibTeX entries, and paragraph ranges in the URL.
+ * the report's entries (UN, GB/T 7714-2015, Chicago, APA, BibTeX), and paragraph ranges in the URL.
  *
- * The citation names the report as its header does (overrides/partials/report-header.html
- * puts the kind, title and symbol, and the button labels in the page's script, on
- * .report-header): 秘书长的报告《预防性外交：取得成果》(S/2011/552)，第 12 段，<permalink>.
+ * The paragraph citation is rendered at build time from the report's CSL-JSON record in the
+ * site's UN style (overrides/hooks/citations.py), with {N} for the paragraph number, and put on
+ * .report-header with the button labels in the page's script:
+ * 秘书长的报告《预防性外交：取得成果》(S/2011/552)，第 12 段，<permanent URL>#para-12. The URL
+ * is the site's permanent one whatever copy (file://, a mirror) the page was opened from.
  *
  * …#para-8-15 opens at paragraph 8 and marks paragraphs 8 to 15 and their sub-items (CSS
  * :target can mark only one element); …#para-12 is marked by :target in citing.css.
@@ -57,16 +59,8 @@
     );
   }
 
-  function permalink(id) {
-    var url = new URL(location.href);
-    url.hash = id;
-    return url.href;
-  }
-
-  function paragraphCitation(header, number, id) {
-    var d = header.dataset;
-    return d.citeKind + "《" + d.citeTitle + "》(" + d.citeSymbol + ")，第 " + number +
-      " 段，" + permalink(id);
+  function paragraphCitation(header, number) {
+    return header.dataset.citeParagraph.split("{N}").join(number);
   }
 
   /** The feedback messages, in the page's script (from the report header). */
@@ -88,7 +82,7 @@
     button.title = header.dataset.labelCiteParagraph.replace("#", n);
     button.setAttribute("aria-label", button.title);
     button.addEventListener("click", function () {
-      copyWithFeedback(button, paragraphCitation(header, n, paragraph.id), feedbackLabels(header));
+      copyWithFeedback(button, paragraphCitation(header, n), feedbackLabels(header));
     });
     number.insertAdjacentElement("afterend", button);
   }
@@ -107,7 +101,7 @@
     document.addEventListener("focusin", offer);
   }
 
-  /** The copy buttons of the report's GB/T 7714 and BibTeX entries. */
+  /** The copy buttons of the report's entries (rendered at build time in each style). */
   function wireReportCitations(header) {
     var labels = feedbackLabels(header);
     header.querySelectorAll("button[data-copy]").forEach(function (button) {

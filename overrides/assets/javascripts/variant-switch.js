@@ -1,31 +1,14 @@
 /*
- * Variant switcher that keeps the page and the #fragment.
+ * Variant switcher that keeps the #fragment.
  *
- * Material's language selector (extra.alternate) links to the other variant's landing page,
- * and its own same-page logic needs sitemap.xml over HTTP (so not from file://) and a site_url.
- * Both variants have the same page paths and ids, so the same page in the other variant is
- * this page's path relative to this site's root, resolved against the other site's root.
+ * Each link of Material's language selector already points to this page in the other variant
+ * (overrides/partials/alternate.html: relative, so any copy of the site, file:// included,
+ * stays in that copy, and it works without JavaScript). Both variants have the same ids, so
+ * this only adds the fragment the reader is at, and keeps Material's own handler, which would
+ * go to the other variant's landing page, from running.
  */
 (function () {
   "use strict";
-
-  /** This variant's root URL, from the base that Material writes into every page. */
-  function siteRoot() {
-    var config = JSON.parse(document.getElementById("__config").textContent);
-    var base = config.base.replace(/\/?$/, "/");
-    return new URL(base, location.href);
-  }
-
-  /** The same page and fragment in the variant whose landing page `link` points to. */
-  function samePageIn(link) {
-    var root = siteRoot();
-    var here = new URL(location.href);
-    here.hash = "";
-    here.search = "";
-    var path = here.href.startsWith(root.href) ? here.href.slice(root.href.length) : "";
-    var otherRoot = new URL(".", new URL(link.dataset.variantLanding, location.href));
-    return new URL(path || "index.html", otherRoot).href + location.hash;
-  }
 
   function variantLinks() {
     return document.querySelectorAll("a.md-select__link[hreflang]");
@@ -33,8 +16,8 @@
 
   function update() {
     variantLinks().forEach(function (link) {
-      if (!link.dataset.variantLanding) link.dataset.variantLanding = link.getAttribute("href");
-      link.href = samePageIn(link);
+      if (!link.dataset.samePage) link.dataset.samePage = link.getAttribute("href");
+      link.href = link.dataset.samePage + location.hash;
     });
   }
 
@@ -43,7 +26,6 @@
   variantLinks().forEach(function (link) {
     link.addEventListener("click", function (event) {
       update();
-      // Material's alternate handler on <body> would send us to the landing page instead.
       event.stopPropagation();
     });
   });

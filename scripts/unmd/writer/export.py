@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import re
 
+from .. import canonical
 from ..model import (
     NOTE_PARAGRAPH,
     Abbr,
@@ -176,11 +177,14 @@ def document_data(doc: Document) -> dict:
     return data
 
 
-def document_json(doc: Document, variant: str) -> str:
-    """The JSON export of one report in `variant` ("zh-Hans" or "zh-Hant")."""
+def document_json(doc: Document, variant: str, slug: str | None = None) -> str:
+    """The JSON export of one report in `variant` ("zh-Hans" or "zh-Hant"), published as
+    `slug`.json beside its page."""
     if variant not in ("zh-Hans", "zh-Hant"):
         raise ValueError(f"document_json: unknown variant {variant!r}")
-    data = {"format": FORMAT, "variant": variant, **document_data(doc)}
+    # The page's permanent URL (unmd.canonical): `url` + "#" + an id below is that part's.
+    url = {"url": canonical.page_url(variant, f"{slug}.html")} if slug else {}
+    data = {"format": FORMAT, "variant": variant, **url, **document_data(doc)}
     text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
     # Keys, numbers, ids and the JSON syntax are ASCII, which OpenCC leaves as it is: converting
     # the whole text converts every string, in one call.
