@@ -19,10 +19,12 @@ FIXTURES = ROOT / "tests" / "fixtures" / "mastheads"
 
 @pytest.fixture
 def repo(tmp_path) -> Path:
-    """What the build reads and writes, copied: the converter, its data, sources/, docs/."""
+    """What the build reads and writes, copied: the converter, its data, sources/, docs/, the
+    site's address."""
     copy = tmp_path / "repo"
     for name in ("scripts", "data", "sources", "docs", "reports"):
         shutil.copytree(ROOT / name, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs-base.yml", copy)  # the site's address, in every export (unmd.canonical)
     return copy
 
 
