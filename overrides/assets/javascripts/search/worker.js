@@ -112,58 +112,60 @@
     }).join("");
   }
 
-  /* entry number -> weight, for one posting string (unmd.search_shards.postings) */
-  function decode(postings, scale, into) {
+  /* unmd.search_shards.postings: entry number deltas in base 36, each closed by its
+     relevance letter (A-Z); decoded once per term into typed arrays */
+  var decoded = new Map();
+
+  function decode(shardName, term, postings) {
+    var key = shardName + " " + term;
+    if (decoded.has(key)) return decoded.get(key);
+    var numbers = [];
+    var weights = [];
     var number = 0;
     var digits = 0;
+    var step = config.shards.relevance_step;
     for (var i = 0; i < postings.length; i++) {
       var code = postings.charCodeAt(i);
-      if (code >= 65 && code <= 90) {  // A-Z: the relevance letter closes a posting
+      if (code >= 65 && code <= 90) {
         number += digits;
         digits = 0;
-        var level = (code - 65) / config.shards.relevance_step;
-        var weight = level * level * scale;
-        if (!(into.get(number) >= weight)) into.set(number, weight);
+        var level = (code - 65) / step;
+        numbers.push(number);
+        weights.push(level * level);
       } else {
         digits = digits * 36 + (code <= 57 ? code - 48 : code - 87);
       }
     }
+    var list = { numbers: Int32Array.from(numbers), weights: Float32Array.from(weights) };
+    decoded.set(key, list);
+    return list;
   }
 
-  /* Per query term: entry number -> weight, and the index terms that matched it. */
+  /* Per query term: the postings of the term (and, while it is typed, of the terms it begins,
+     weighing PREFIX_WEIGHT), and the index terms found. */
   function match(term, prefix) {
     var key = shardKey(term);
     prefix = prefix && !(key === term && split.has(key));  // longer terms are in other shards then
-    return shard(shardName(key)).then(function (terms) {
-      var weights = new Map();
+    var name = shardName(key);
+    return shard(name).then(function (terms) {
+      var lists = [];
       var found = [];
-      if (!terms) return { weights: weights, found: found };
+      if (!terms) return { lists: lists, found: found };
       if (terms[term] !== undefined) {
-        decode(terms[term], 1, weights);
+        lists.push({ postings: decode(name, term, terms[term]), scale: 1 });
         found.push(term);
       }
       if (prefix)
         for (var other in terms)
           if (other !== term && other.startsWith(term)) {
-            decode(terms[other], PREFIX_WEIGHT, weights);
+            lists.push({ postings: decode(name, other, terms[other]), scale: PREFIX_WEIGHT });
             found.push(other);
           }
-      return { weights: weights, found: found };
+      return { lists: lists, found: found };
     });
   }
 
   /* ------------------------------------------------------------------ results */
-
-  function pageOf(number) {
-    var low = 0;
-    var high = pages.length - 1;
-    while (low < high) {
-      var middle = (low + high + 1) >> 1;
-      if (pages[middle][0] <= number) low = middle;
-      else high = middle - 1;
-    }
-    return low;
-  }
 
   function escapeHTML(text) {
     return text.replace(/[&<>"]/g, function (c) {
@@ -191,59 +193,74 @@
     });
   }
 
+  function bits(mask) {
+    var count = 0;
+    for (; mask; mask &= mask - 1) count++;
+    return count;
+  }
+
   function search(query) {
-    var terms = termsOf(query);
+    var terms = termsOf(query).slice(0, 31);  // one bit a term
     if (!terms.length) return Promise.resolve({ items: [] });
     var typing = !new RegExp("(" + config.separator + ")$", "u").test(query);
     return Promise.all(terms.map(function (term, i) {
       return match(term, typing && i === terms.length - 1);
     })).then(function (matches) {
-      /* entry -> [terms it has, summed weight] */
-      var scores = new Map();
+      /* per entry: the terms it has (bits) and its summed weight, in arrays over all entries */
+      var sum = new Float64Array(config.shards.entries);
+      var has = new Int32Array(config.shards.entries);
+      var touched = [];
       matches.forEach(function (m, i) {
-        m.weights.forEach(function (weight, number) {
-          var score = scores.get(number) || { has: new Array(terms.length).fill(false), sum: 0, count: 0 };
-          score.has[i] = true;
-          score.sum += weight;
-          score.count += 1;
-          scores.set(number, score);
+        m.lists.forEach(function (list) {
+          var numbers = list.postings.numbers;
+          var weights = list.postings.weights;
+          for (var k = 0; k < numbers.length; k++) {
+            var n = numbers[k];
+            if (!has[n]) touched.push(n);
+            has[n] |= 1 << i;
+            sum[n] += weights[k] * list.scale;
+          }
         });
       });
-      /* pages, each with its entries, best first (the score orders by terms found, then weight) */
-      var groups = new Map();
-      scores.forEach(function (score, number) {
-        score.value = score.count + score.sum / (1 + score.sum);
-        var page = pageOf(number);
-        if (!groups.has(page)) groups.set(page, []);
-        groups.get(page).push([number, score]);
+      var value = function (n) { return bits(has[n]) + sum[n] / (1 + sum[n]); };
+      /* pages, each with its entries, in entry order; then best first */
+      var groups = [];
+      var page = 0;
+      Int32Array.from(touched).sort().forEach(function (n) {
+        while (page + 1 < pages.length && pages[page + 1][0] <= n) page++;
+        var group = groups[groups.length - 1];
+        if (!group || group.page !== page) groups.push(group = { page: page, entries: [], best: -1 });
+        group.entries.push(n);
+        group.best = Math.max(group.best, value(n));
       });
-      var ranked = Array.from(groups.entries()).map(function (group) {
-        group[1].sort(function (a, b) { return b[1].value - a[1].value; });
-        return group;
-      }).sort(function (a, b) { return b[1][0][1].value - a[1][0][1].value; });
+      groups.sort(function (a, b) { return b.best - a.best; });
       var mark = highlighter([].concat.apply([], matches.map(function (m) { return m.found; })));
-      var termsOfEntry = function (score) {
-        var has = {};
-        terms.forEach(function (term, i) { has[term] = score.has[i]; });
-        return has;
+      var termsOfEntry = function (mask) {
+        var found = {};
+        terms.forEach(function (term, i) { found[term] = (mask & (1 << i)) !== 0; });
+        return found;
       };
-      return Promise.all(ranked.map(function (group, rank) {
-        var page = pages[group[0]];
-        var shown = rank < RESULT_PAGES ? group[1].slice(0, ENTRIES_PER_PAGE) : [];
-        if (!shown.some(function (e) { return e[0] === page[0]; }))
-          shown.push([page[0], { value: 0, has: group[1][0][1].has, unmatched: true }]);
-        return Promise.all(shown.map(function (e) {
-          var text = e[1].unmatched ? Promise.resolve(["", page[2], ""]) : entry(e[0]);
-          return text.then(function (fields) {
+      return Promise.all(groups.map(function (group, rank) {
+        var row = pages[group.page];
+        var shown = [];
+        if (rank < RESULT_PAGES)
+          shown = group.entries.sort(function (a, b) { return value(b) - value(a); }).slice(0, ENTRIES_PER_PAGE);
+        var best = group.entries.reduce(function (a, b) { return value(b) > value(a) ? b : a; });
+        var items = shown.map(function (n) {
+          return entry(n).then(function (fields) {
             return {
-              location: page[1] + (fields[0] ? "#" + fields[0] : ""),
+              location: row[1] + (fields[0] ? "#" + fields[0] : ""),
               title: mark(fields[1]),
               text: mark(fields[2]),
-              score: e[1].value,
-              terms: termsOfEntry(e[1])
+              score: value(n),
+              terms: termsOfEntry(has[n])
             };
           });
-        }));
+        });
+        if (shown.indexOf(row[0]) < 0)  // the page itself, by its title, as Material adds it
+          items.push(Promise.resolve({ location: row[1], title: mark(row[2]), text: "", score: 0,
+                                       terms: termsOfEntry(has[best]) }));
+        return Promise.all(items);
       }));
     }).then(function (items) {
       return { items: items };
