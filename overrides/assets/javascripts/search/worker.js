@@ -11,7 +11,7 @@
  * an iframe (the iframe-worker shim), where files cannot be fetched, and the shards are loaded
  * as <script> elements; each calls searchShard(name, data).
  *
- * A query is cut into terms as the build cut the pages (unmd.search_shards.terms_of): Chinese
+ * A query is cut into terms as the build cut the pages (unmd.search_terms.terms_of): Chinese
  * into words (segmenter.js), the rest at separators, in lower case. Each term loads one shard
  * of postings; the last term, while it is being typed, also finds the terms it begins. Entries
  * having more of the terms come first, then by the sum of their BM25 weights. The texts of the
