@@ -193,6 +193,18 @@ def _cached(name: str, key_parts: list[str], make) -> bytes:
     return data
 
 
+FONT = "WenQuanYi Zen Hei"
+
+
+def _font_file() -> str:
+    """The CJK font file the PDFs are set in. Without it Pango falls back to a font without Han
+    glyphs and the PDF holds no text, so that is an error, not a cached PDF."""
+    result = subprocess.run(["fc-match", "-f", "%{file}", FONT], capture_output=True, text=True)
+    if "wqy" not in result.stdout.lower():
+        raise RuntimeError(f"the font {FONT!r} is missing (scripts/setup-system installs fonts-wqy-zenhei)")
+    return f"{result.stdout}:{Path(result.stdout).stat().st_size}"
+
+
 def report_pdf(doc: Document, symbol: str, date: str) -> Path:
     """The typeset PDF of a report (cached), as a file the extractors read."""
     markup = report_html(doc, symbol, date)
@@ -202,7 +214,7 @@ def report_pdf(doc: Document, symbol: str, date: str) -> Path:
 
         return weasyprint.HTML(string=markup).write_pdf()
 
-    data = _cached("pdf", [markup, version("weasyprint")], make)
+    data = _cached("pdf", [markup, version("weasyprint"), _font_file()], make)
     path = CACHE / f"{symbol.replace('/', '-')}-{hashlib.sha256(data).hexdigest()[:12]}.pdf"
     if not path.exists():
         path.write_bytes(data)
