@@ -12,7 +12,7 @@ from __future__ import annotations
 import random
 import re
 
-from unmd.model import Document, Entries, FootnoteRef, Heading, Item, Paragraph, Signature, Table, Text
+from unmd.model import Document, Entries, FootnoteRef, Heading, Item, Paragraph, Signature, Table, plain_text
 from unmd.reader.shape import line_width
 
 FURNITURE = ["S/9999/1", "99-12345 (C) 3/14", "http://undocs.org/ch/S/9999/1"]
@@ -20,17 +20,7 @@ FURNITURE = ["S/9999/1", "99-12345 (C) 3/14", "http://undocs.org/ch/S/9999/1"]
 
 def marked_text(inlines) -> str:
     """Plain text with each footnote reference written as the extractor would: a plain mark."""
-    out = []
-    for node in inlines:
-        if isinstance(node, Text):
-            out.append(node.text)
-        elif isinstance(node, FootnoteRef):
-            out.append(node.key)
-        elif hasattr(node, "children"):
-            out.append(marked_text(node.children))
-        elif hasattr(node, "short"):
-            out.append(node.short)
-    return "".join(out)
+    return plain_text(inlines, mark=str)
 
 
 def source_lines(block) -> tuple[str, list[str]]:

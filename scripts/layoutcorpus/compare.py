@@ -15,7 +15,7 @@ import difflib
 import re
 from dataclasses import dataclass
 
-from unmd.model import Document, Emphasis, Entries, FootnoteRef, Gap, Heading, Link, Signature, Strong, Table, Text
+from unmd.model import Document, Entries, Gap, Heading, Signature, Table, plain_text
 
 _SPACE = re.compile(r"\s+")
 _HEADING_NUMBER = re.compile(r"^(?:第[一二三四五六七八九十]{1,3}章|[一二三四五六七八九十]{1,3}\s*[.．、]|[A-Z]\s*[.．]|\d{1,3}\s*[.．])\s*")
@@ -23,17 +23,7 @@ _HEADING_NUMBER = re.compile(r"^(?:第[一二三四五六七八九十]{1,3}章|[
 
 def _text(inlines) -> str:
     """The text with each note reference as ⟦key⟧, without white space."""
-    out = []
-    for node in inlines:
-        if isinstance(node, Text):
-            out.append(node.text)
-        elif isinstance(node, FootnoteRef):
-            out.append(f"⟦{node.key}⟧")
-        elif isinstance(node, (Emphasis, Strong, Link)):
-            out.append(_text(node.children))
-        else:  # Abbr
-            out.append(node.short)
-    return _SPACE.sub("", "".join(out))
+    return _SPACE.sub("", plain_text(inlines, mark=lambda key: f"⟦{key}⟧"))
 
 
 def block_signature(block) -> tuple:

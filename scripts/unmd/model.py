@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Iterator, Union
+from typing import Callable, Iterator, Union
 
 from .errors import SourceWarning
 
@@ -65,16 +65,19 @@ class Abbr:
 Inline = Union[Text, FootnoteRef, Emphasis, Strong, Link, Abbr]
 
 
-def plain_text(inlines: list[Inline]) -> str:
-    """The text a reader sees, without footnote marks."""
+def plain_text(inlines: list[Inline], mark: Callable[[str], str] | None = None) -> str:
+    """The text a reader sees, without footnote marks; with `mark`, each note reference is
+    written as mark(key) (how an extractor or a comparison sees it)."""
     out: list[str] = []
     for node in inlines:
         if isinstance(node, Text):
             out.append(node.text)
         elif isinstance(node, (Emphasis, Strong, Link)):
-            out.append(plain_text(node.children))
+            out.append(plain_text(node.children, mark))
         elif isinstance(node, Abbr):
             out.append(node.short)
+        elif mark is not None:  # FootnoteRef
+            out.append(mark(node.key))
     return "".join(out)
 
 
