@@ -103,3 +103,27 @@ def test_organ_lines_and_committee_names_that_wrap(lines, organs):
 def test_a_chinese_original_language_line():
     masthead = read_masthead(["联合国", "A/62/1", "原文：英文"])
     assert (masthead.symbols, masthead.original_language) == (["A/62/1"], "英文")
+
+
+@pytest.mark.parametrize("top", [
+    ["联合国                                  A/72/115", "", "          Distr.: General", "          2017-06-27",
+     "          Chinese", "          Original: English"],  # pdftotext -layout: a row of two columns
+    ["A/72/115联合国", "Distr.: General", "2017-06-27", "Chinese", "Original: English"],  # pypdf runs them together
+    ["联合国", "A/72/115", "Distr.: General", "2017-06-27", "Chinese", "Original: English"],
+])
+def test_a_pdf_extractors_masthead_goes_on_to_the_session_and_agenda_lines(top):
+    """Whatever the extractor did to the masthead's fields (columns in one row, fields run
+    together, an ISO date), the masthead reads on to the session and agenda lines below them,
+    which the page shows as the document's header, not as headings of the body."""
+    lines = top + ["", "          第七十二届会议", "        暂定项目表* 项目 35(b)", "", "预防武装冲突"]
+    masthead = read_masthead(lines)
+    assert (masthead.symbols, masthead.date, masthead.distribution, masthead.original_language) == (
+        ["A/72/115"], "2017-06-27", "General", "英文")
+    assert [(role, text) for role, _, text in masthead.header] == [
+        ("session", "第七十二届会议"), ("agenda", "暂定项目表* 项目 35(b)")]
+    assert lines[max(masthead.lines) + 1:] == ["", "预防武装冲突"]
+
+
+def test_a_row_with_a_field_that_is_no_masthead_ends_the_masthead():
+    masthead = read_masthead(["联合国      A/72/115", "Distr.: General      预防武装冲突的报告"])
+    assert masthead.distribution is None and masthead.lines == [0]

@@ -58,21 +58,38 @@ class Extraction:
     note_starts: set[int] = field(default_factory=set)  # lines that open a page's foot of notes
 
 
-def _field_kind(text: str, kinds) -> str | None:
-    """Why one field (a stretch between column gaps) is furniture: it is one kind, or several
-    that the extractor ran together without a space (pypdf: S/2015/730联合国), named by the
-    first."""
+def _field_parts(text: str, kinds) -> list[tuple[str, str]] | None:
+    """The furniture fields, as (why, text), that one field (a stretch between column gaps)
+    is made of: one kind, or several that the extractor ran together without a space (pypdf:
+    S/2015/730联合国); None when some of it is none of them."""
     if len(text) > _FIELD_ROOM:
         return None
-    whys, pos = [], 0
+    parts, pos = [], 0
     while pos < len(text):
         matches = [(m.end(), why) for why, pattern in kinds if (m := pattern.match(text, pos))]
         if not matches:
             return None
-        pos, why = max(matches)
-        whys.append(why)
-        pos = _SPACES.match(text, pos).end()
-    return whys[0] if whys else None
+        end, why = max(matches)
+        parts.append((why, text[pos:end]))
+        pos = _SPACES.match(text, end).end()
+    return parts or None
+
+
+def _field_kind(text: str, kinds) -> str | None:
+    """Why one field is furniture, named by its first part."""
+    parts = _field_parts(text, kinds)
+    return parts[0][0] if parts else None
+
+
+def masthead_fields(line: str) -> list[str]:
+    """The fields of a line at the head of the first page: what column gaps separate (-layout:
+    `联合国      A/72/115`), each cut again where the extractor ran masthead fields together
+    (`A/72/115联合国`); a field that is not all masthead or furniture stays whole."""
+    out: list[str] = []
+    for part in _COLUMN_GAP.split(line.strip()):
+        if part:
+            out += [text for _, text in _field_parts(part, _FURNITURE + _MASTHEAD) or [(None, part)]]
+    return out
 
 
 def _furniture(fields: list[str], masthead: bool) -> str | None:

@@ -4,7 +4,9 @@ A UN document opens with 联合国 and the organ (大会, 安全理事会, a com
 wrap over two lines), its symbol, `Distr.: General`, the date, `Original: English` (原文：英文),
 the session (with its dates and place), the agenda item, and on the first page's foot a job
 number with dates (07-28459 (C)    130407    180407) and a barcode (*0728459*). Extractors
-print these lines in any order, one per line. They are read here, before the body, line by
+print these lines in any order, one per line, or several fields in one row (-layout: `联合国
+      A/72/115`), or run together (pypdf: `A/72/115联合国`); the date may be ISO (2017-06-27).
+A row is masthead when each of its fields is. They are read here, before the body, line by
 line from the top: what the page shows of them (organ, session, agenda) becomes the document
 header, the rest goes into the metadata only, and the conversion report lists every line. The
 masthead ends at the first line that is none of these; the agenda item's title, the report's
@@ -13,9 +15,11 @@ title and subtitle are read with the body (structure.py), since only the blocks 
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass, field
 
+from .extraction import masthead_fields
 from .lines import SEPARATOR, furniture_kind
 
 ORGAN = re.compile(r"^(大会|安全理事会|经济及社会理事会|人权理事会|托管理事会)$")
@@ -28,6 +32,7 @@ _SPAN = rf"{_DAY}(?:\s*(?:至|-|—|–)\s*(?:\d{{1,2}}\s*月\s*)?\d{{1,2}}\s*�
 DATE_ZH = re.compile(rf"^({_SPAN})(?:\s*[，,]\s*([\u4e00-\u9fff]{{2,10}}))?$")
 MONTHS = ("January February March April May June July August September October November December").split()
 DATE_EN = re.compile(rf"^(\d{{1,2}})\s+({'|'.join(MONTHS)})\s+(\d{{4}})$")
+DATE_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")  # 2017-06-27: how some typesetters print it
 PLACE = re.compile(r"^[\u4e00-\u9fff]{2,6}$")  # 纽约, 日内瓦: a place, only right after a date
 DISTRIBUTION = re.compile(r"^Distr\.?\s*[:：]\s*(\w+)$", re.IGNORECASE)
 ORIGINAL = re.compile(r"^(?:Original\s*[:：]\s*([A-Za-z]+)|原\s*文\s*[:：]\s*([\u4e00-\u9fff]+文))$")
@@ -39,7 +44,7 @@ _LANGUAGES = {"English": "英文", "French": "法文", "Spanish": "西班牙文"
 
 # The lines that are masthead whatever comes before them; how many note lines a footnote block
 # inside the masthead may have.
-_MASTHEAD_LINES = (UN, DISTRIBUTION, ORIGINAL, DATE_EN, ORGAN, SESSION, AGENDA)
+_MASTHEAD_LINES = (UN, DISTRIBUTION, ORIGINAL, DATE_EN, DATE_ISO, ORGAN, SESSION, AGENDA)
 _NOTE_LINES = 6
 
 
@@ -68,6 +73,9 @@ def _date_of(text: str) -> str | None:
     m = DATE_EN.match(text)
     if m:
         return _iso(m[3], MONTHS.index(m[2]) + 1, m[1])
+    m = DATE_ISO.match(text)
+    if m:
+        return _iso(m[1], int(m[2]), m[3])
     m = re.match(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日", text)
     return _iso(m[1], int(m[2]), m[3]) if m else None
 
@@ -87,9 +95,9 @@ class _Reader:
     def keep(self, why: str, index: int, text: str) -> None:
         self.found.furniture.append((why, index + 1, text))
 
-    def take(self, index: int) -> int:
-        """How many lines from `index` are one masthead entry (0 when the masthead ended)."""
-        text = self.lines[index].strip()
+    def take(self, index: int, text: str) -> int:
+        """How many lines from `index` (whose field at hand is `text`) are one masthead entry
+        (0 when the masthead ended)."""
         found = self.found
         after_date, self.after_date = self.after_date, False
         if UN.match(text):
@@ -105,8 +113,8 @@ class _Reader:
             self.keep("masthead: original language", index, text)
         elif LANGUAGE.match(text) and self.opened:
             self.keep("masthead: language of this text", index, text)
-        elif DATE_EN.match(text) or (DATE_ZH.match(text) and not self.after_agenda):
-            if self.opened and found.date is None and DATE_EN.match(text):
+        elif DATE_EN.match(text) or DATE_ISO.match(text) or (DATE_ZH.match(text) and not self.after_agenda):
+            if self.opened and found.date is None and not DATE_ZH.match(text):
                 found.date = _date_of(text)
                 self.keep("masthead: date", index, text)
             else:  # the dates (and place) of a session
@@ -132,6 +140,18 @@ class _Reader:
         else:
             return 0
         return 1
+
+    def take_line(self, index: int) -> int:
+        """`take` for a whole line; a line of several fields (a -layout row, fields run
+        together) is masthead only when every field is, and then one line."""
+        fields = masthead_fields(self.lines[index])
+        if len(fields) == 1:
+            return self.take(index, fields[0])
+        state = copy.deepcopy({k: v for k, v in vars(self).items() if k != "lines"})
+        if all(self.take(index, text) == 1 for text in fields):
+            return 1
+        vars(self).update(state)
+        return 0
 
     def committee(self, index: int, text: str) -> int:
         """A committee's name, on one line or wrapped over two (经济、社会及文化权利 / 委员会)."""
@@ -180,7 +200,7 @@ class _Reader:
                     break
                 index = resume
                 continue
-            taken = self.take(index)
+            taken = self.take_line(index)
             if not taken:
                 break
             self.found.lines.append(index)
