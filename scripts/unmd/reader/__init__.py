@@ -51,8 +51,20 @@ def read_text(text: str, path: str, title: str | None = None) -> Document:
             warnings.append(SourceWarning(note.line, f"footnote {note.key} defined again (first at line {lines[0]}): "
                                                      "this definition kept as a note on the document"))
         notes.append(Footnote(note.key, parse_inlines(note.text), note.line, last_line=note.last_line, copy=copy))
+    notes = in_number_order(notes)
     assign_roles(blocks, notes)
     return Document(meta, blocks, notes, removed=removed, warnings=warnings, layout=describe_layout(layout.pieces))
+
+
+def in_number_order(notes: list[Footnote]) -> list[Footnote]:
+    """The numbered notes in the order of their numbers, the others where they stand: a
+    typesetter that carried a note over to a later page printed the next ones before it."""
+    places = [k for k, note in enumerate(notes) if note.key.isdigit()]
+    ordered = sorted((notes[k] for k in places), key=lambda note: int(note.key))
+    out = list(notes)
+    for k, note in zip(places, ordered):
+        out[k] = note
+    return out
 
 
 def describe_layout(pieces: list[Piece]) -> str:

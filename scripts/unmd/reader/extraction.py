@@ -188,61 +188,76 @@ _NOTE_START = re.compile(rf"^(\d{{1,3}})\s+[^\s{COUNT_UNITS}%]")
 
 
 def foot_notes(lines: list[str], breaks: set[int]) -> set[int]:
-    """The lines (1-based) where the notes at the foot of a page begin, when no separator
-    rule survived the extraction (the PDF drew it as a line, not as text).
+    """The lines (1-based) where a note at the foot of a page begins, when no separator rule
+    survived the extraction (the PDF drew it as a line, not as text).
 
-    Three constraints of the whole document decide, not the look of one line: note numbers
-    run in sequence through the document; a note is called on its page (its number stands in
-    the body above it); and the foot of a page holds notes only, one after another, down to
-    the page's end (furniture, a form feed or the end of the text)."""
+    Three constraints of the whole document decide, not the look of one line: every note
+    number stands once, nearly in sequence (a typesetter that carries a note over to a later
+    page prints the next ones first: 2, 3, 4, 1, 5); a note is called in the body above it
+    (on its page, or pages before when it was carried over); and the foot of a page holds
+    notes only, one after another, down to the page's end (furniture, a form feed or the end
+    of the text)."""
     starts: set[int] = set()
-    expected = 1
-    page_start = 0
+    in_foot = [False] * len(lines)  # the lines of the note blocks found so far: no call stands there
+    found: set[int] = set()
     index = 0
     while index < len(lines):
         if index + 1 in breaks:
-            page_start = index + 1
             index += 1
             continue
         m = _NOTE_START.match(lines[index].strip())
-        if m and int(m.group(1)) == expected and _called(lines, page_start, index, expected):
-            end, last = _foot_end(lines, index, expected, breaks)
+        if m and _due(int(m.group(1)), found) and _called(lines, index, int(m.group(1)), in_foot):
+            end, notes = _foot_end(lines, index, found, breaks)
             if end is not None:
-                starts.add(index + 1)
-                expected = last + 1
+                starts.update(notes)
+                in_foot[index:end] = [True] * (end - index)
+                found.update(int(_NOTE_START.match(lines[k - 1].strip()).group(1)) for k in notes)
                 index = end
                 continue
         index += 1
     return starts
 
 
-def _called(lines: list[str], start: int, end: int, number: int) -> bool:
-    """Whether the body above (from `start`, or the page before when the note block follows
-    a page break directly) calls note `number`: the number stands after text, not before a
-    unit (年, 月, 个, …)."""
-    body = "\n".join(lines[max(0, start - 60) : end])
-    return re.search(rf"(?<![\d.,/]){number}(?![\d.,/%年月日个名次倍岁人项条段页号届])", body) is not None
+# How far ahead of the lowest note number not found yet a note may come (carried-over notes).
+_NOTE_LEAD = 3
 
 
-def _foot_end(lines: list[str], index: int, number: int, breaks: set[int]) -> tuple[int | None, int]:
-    """(index after the foot, last note number) when the lines from `index` to the page end
-    are notes `number`, `number + 1`, … and their continuation lines; (None, 0) when a line
-    that opens a paragraph, heading or item stands among them, or a line after the end of a
-    sentence opens no note."""
-    last, ended = number, ends_sentence(lines[index])
-    for k in range(index + 1, len(lines)):
+def _due(number: int, found: set[int]) -> bool:
+    """Whether note `number` may come next: not found yet, and at most _NOTE_LEAD past the
+    lowest number not found yet."""
+    lowest = next(n for n in range(1, len(found) + 2) if n not in found)
+    return number not in found and lowest <= number <= lowest + _NOTE_LEAD
+
+
+def _called(lines: list[str], end: int, number: int, in_foot: list[bool]) -> bool:
+    """Whether the body above line `end` calls note `number`: the number stands after text,
+    not before a unit (年, 月, 个, …) or inside another number, and not in a note block."""
+    pattern = re.compile(rf"(?<![\d.,/]){number}(?![\d.,/%{COUNT_UNITS}])")
+    return any(pattern.search(lines[k]) for k in range(end) if not in_foot[k])
+
+
+def _foot_end(lines: list[str], index: int, found: set[int], breaks: set[int]) -> tuple[int | None, list[int]]:
+    """(index after the foot, the lines (1-based) where its notes start) when the lines from
+    `index` to the page end are notes, each due (`_due`), and their continuation lines;
+    (None, []) when a line that opens a paragraph, heading or item stands among them, or a
+    line after the end of a sentence opens no note."""
+    numbers = set(found)
+    starts = []
+    ended = False
+    for k in range(index, len(lines)):
         if k + 1 in breaks:
-            return k, last
+            return k, starts
         text = lines[k].strip()
         if not text:
             continue
         m = _NOTE_START.match(text)
-        if m and int(m.group(1)) == last + 1:
-            last += 1
+        if m and _due(int(m.group(1)), numbers):
+            numbers.add(int(m.group(1)))
+            starts.append(k + 1)
         elif ended or _starts_structure(text):
-            return None, 0  # after a note that ended, only the next note or the page end
+            return None, []  # after a note that ended, only the next note or the page end
         ended = ends_sentence(text)
-    return len(lines), last
+    return len(lines), starts
 
 
 def _join_lone_markers(lines: list[str], furniture: dict[int, str]) -> None:

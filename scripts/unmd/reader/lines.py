@@ -112,10 +112,11 @@ def _beside_furniture(lines: list[str], index: int) -> bool:
     return False
 
 
-def _note_start(text: str, in_zone: bool, next_number: int, called: set[str] | None = None) -> tuple[str, str, bool] | None:
+def _note_start(text: str, in_zone: bool, next_number: int | None, called: set[str] | None = None) -> tuple[str, str, bool] | None:
     """(key, text, superscript) when the line opens a footnote definition. A bracketed mark
     opens one under a rule or once the body has called it (`called`, None: no matter);
-    before, it is a call that the line break put at a line start."""
+    before, it is a call that the line break put at a line start. A plain number opens one
+    in the zone of notes when it is `next_number` (None: a line known to open a note, any)."""
     m = SUPERSCRIPT_NOTE.match(text)
     if m:
         return "".join(SUPERSCRIPT_VALUE[c] for c in m.group(1)), m.group(2), True
@@ -126,7 +127,7 @@ def _note_start(text: str, in_zone: bool, next_number: int, called: set[str] | N
     if m and (in_zone or called is None or m.group(1) in called):
         return m.group(1), m.group(2), True
     m = PLAIN_NOTE.match(text)
-    if m and in_zone and int(m.group(1)) == next_number and not NUMBERED.match(text):
+    if m and in_zone and next_number in (None, int(m.group(1))) and not NUMBERED.match(text):
         return m.group(1), m.group(2), False
     return None
 
@@ -254,7 +255,8 @@ def split_layout(text: str, note_starts: frozenset[int] | set[int] = frozenset()
             layout.removed.append(Removed(number, stripped, why))
             after_blank = True
             continue
-        start = _note_start(stripped, in_zone or number in note_starts, next_number, called)
+        marked = number in note_starts
+        start = _note_start(stripped, in_zone or marked, None if marked else next_number, called)
         if start:
             key, note_text, superscript = start
             open_note = NoteText(key, note_text, number, len(layout.pieces), superscript, number)
