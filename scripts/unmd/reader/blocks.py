@@ -21,6 +21,7 @@ from .lines import Piece
 from .shape import (
     CHAPTER,
     ANNEX_LINE,
+    DEDICATION,
     GLUED,
     HEADING_WIDTH,
     ITEM,
@@ -376,6 +377,8 @@ class BlockBuilder:
             joined = join_text(block.text, piece.text, self.spacing)
             standalone = KIND_LINE.match(block.text) or ANNEX_LINE.match(block.text) or KIND_LINE.match(piece.text)
             return wraps_on and not standalone and heading_like(joined, 80) and line_width(joined) <= HEADING_WIDTH
+        if block.kind == "text" and DEDICATION.match(block.text) and ends_sentence(block.text):
+            return False  # a dedication is one sentence: what follows it (an epigraph) is not its
         if piece.after_break:
             return self.goes_on_after_break(block, index)
         if self.blank_ends and piece.after_blank:

@@ -129,6 +129,9 @@ def ends_sentence(text: str) -> bool:
 KIND_LINE = re.compile(r"^[\u4e00-\u9fff]{1,12}的(报告|说明|工作文件)\**$")
 ANNEX_LINE = re.compile(r"^附件[一二三四五六七八九十\d]*$")
 
+# A dedication (谨将本报告献给…): one sentence of the front matter, a paragraph or a part title.
+DEDICATION = re.compile(r"^(谨将.*献给|献给)")
+
 # The widest a heading can be, in Han characters: the longest of the five reports' headings is
 # 39 wide (a part title with a date); a block wider than this is text whatever its shape.
 HEADING_WIDTH = 50

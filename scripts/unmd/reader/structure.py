@@ -15,13 +15,12 @@ from ..model import Entries, Gap, Heading, Item, Meta, Paragraph, Signature, Tab
 from .blocks import RawBlock
 from .inlines import parse_inlines
 from .outline import nest_headings
-from .shape import ends_sentence, line_width, roman
+from .shape import DEDICATION, ends_sentence, line_width, roman
 
 KIND = re.compile(r"的(报告|说明|工作文件|文件)\**$")
 LETTER = re.compile(r"的(同文)?信(的附件)?\**$")
 ANNEX = re.compile(r"^附件[一二三四五六七八九十\d]*$|的附件$")
 SUMMARY = re.compile(r"^摘\s*要$")
-DEDICATION = re.compile(r"^(谨将.*献给|献给)")
 # The id suffix of a second, third … paragraph printed with the same number (18 bis, 18 ter).
 REPEAT_SUFFIX = {2: "bis", 3: "ter", 4: "quater"}
 

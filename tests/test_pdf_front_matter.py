@@ -1,0 +1,61 @@
+"""The front matter of a text that a PDF extractor made (issue 13): everything before the first
+chapter, in the shapes the extractors print it: no blank lines between blocks (pdftotext, pypdf,
+PyMuPDF in stream order), lines cut at the measure, the masthead's fields as lines of their own.
+The texts are made here from short Han sentences, so that each test shows one constraint."""
+
+from __future__ import annotations
+
+from unmd.model import Heading, Paragraph, Signature, plain_text
+from unmd.passes.footnotes import resolve_footnotes
+from unmd.reader import read_text
+
+MEASURE = 40
+SENTENCE = "会员国在本组织的各项工作中继续加强合作并支持各项预防努力。"  # 29 Han characters
+
+
+def wrapped(text: str) -> list[str]:
+    """A paragraph cut at the measure, as a justified PDF line ends (Han text only)."""
+    return [text[k : k + MEASURE] for k in range(0, len(text), MEASURE)]
+
+
+def body(first: int = 1, count: int = 6) -> list[str]:
+    """Numbered paragraphs, each three sentences, under a chapter heading."""
+    lines = ["一. 导言"]
+    for number in range(first, first + count):
+        lines += wrapped(f"{number}. " + SENTENCE * 3)
+    return lines
+
+
+MASTHEAD = ["A/99/100联合国", "Distr.: General", "2099-01-02", "Chinese", "Original: English"]
+
+
+def read(lines: list[str]):
+    return resolve_footnotes(read_text("\n".join(lines) + "\n", "extracted.txt"))
+
+
+def front(doc) -> list[tuple]:
+    """The blocks before the first chapter, as (kind, id, role, text)."""
+    out = []
+    for block in doc.blocks:
+        if isinstance(block, Heading) and block.kind == "chapter":
+            break
+        role = block.kind if isinstance(block, Heading) else getattr(block, "role", "")
+        text = "/".join(block.lines) if isinstance(block, Signature) else plain_text(block.inlines)
+        out.append((type(block).__name__, block.id, role, text))
+    return out
+
+
+def test_a_dedication_that_ends_at_the_line_end_is_not_run_into_the_epigraph():
+    """A dedication is one sentence: where it ends at the end of a full line, the next line (an
+    epigraph, a quotation with its call to the note that says whose words they are) is a
+    paragraph of its own."""
+    dedication = "谨将本报告献给" + "前任秘书长以纪念他逝世五十周年" * 2 + "遗产。"  # fills its line
+    epigraph = "我认为我们只是刚开始挖掘联合国作为多边外交工具的所有潜力。*"
+    lines = MASTHEAD + ["预防性外交的报告标题", "秘书长的报告", *wrapped(dedication), epigraph, "摘要",
+                        *wrapped(SENTENCE * 2), *body(), "* 前任秘书长的演讲摘录。"]
+    rows = front(read(lines))
+    assert [(kind, block_id, role) for kind, block_id, role, _ in rows] == [
+        ("Heading", "title", "title"), ("Heading", "subtitle", "subtitle"),
+        ("Paragraph", "title-p1", "dedication"), ("Paragraph", "title-p2", "epigraph"),
+        ("Heading", "summary", "part"), ("Paragraph", "summary-p1", "summary")]
+    assert len(dedication) == MEASURE and rows[2][3] == dedication and rows[3][3].startswith(epigraph[:-1])
