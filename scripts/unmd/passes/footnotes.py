@@ -18,7 +18,7 @@ from ..reader.shape import COUNT_UNITS, MARK_GLUED_AFTER, SUPERSCRIPT_VALUE
 
 _SUPERSCRIPT = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
 _BRACKETED = re.compile(r"\[(\d{1,3})\]")  # 历史新高。[1]: a reference when note 1 is defined
-_ASTERISKS = re.compile(r"(?<=[^\s*])(\*{1,3})(?![*\w])")
+_ASTERISKS = re.compile(r"(?<=[^\s*])(\*{1,3})(?![*A-Za-z0-9_])")  # 临时议程*项目 3: Han text may follow
 _GLUED_DIGITS = re.compile(
     rf"(?<={MARK_GLUED_AFTER})(\d{{1,3}})"
     rf"(?=$|\s(?![\d{COUNT_UNITS}])|[\u3400-\u9fff。，、；：！？“（(])"

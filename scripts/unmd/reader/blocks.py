@@ -13,7 +13,6 @@ not a heading.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from ..errors import SourceWarning
@@ -34,8 +33,11 @@ from .shape import (
     chinese_numeral,
     ends_sentence,
     fills_line,
+    heading_goes_on,
     heading_like,
+    inline_item_marker,
     is_table_row,
+    item_parts,
     join_text,
     line_width,
     next_labels,
@@ -62,6 +64,7 @@ class RawBlock:
     pieces: int = 1
     last_glued: bool = False  # the last piece followed the one before without a blank line
     last_width: float = 0  # width of the last joined piece (a full-width heading line wraps on)
+    runs_on: bool = False  # a heading joined across a line end that could not end it: may pass HEADING_WIDTH
     missing: list[str] = field(default_factory=list)  # what the numbering skipped before this block
     resumed: tuple[int, int] | None = None  # (text offset, piece) where a sentence began on a new line
 
@@ -163,9 +166,9 @@ class BlockBuilder:
                 return RawBlock("numbered", piece.line, rest, index, number=value)
             if not in_sentence and not heading_like(rest):
                 return self.out_of_sequence(piece, index, value, rest)
-        m = None if in_sentence else ITEM.match(text)
-        if m and self.expected_item(m.group(1)) and not self.marker_in_running_text(index, m.group(1)):
-            return self.item(piece, index, m.group(1), m.group(2), text)
+        parts = None if in_sentence else item_parts(text)
+        if parts and self.expected_item(parts[0]) and not self.marker_in_running_text(index, parts[0]):
+            return self.item(piece, index, parts[0], parts[1], text)
         return None
 
     def marker_in_running_text(self, index: int, label: str) -> bool:
@@ -182,13 +185,12 @@ class BlockBuilder:
         for k in range(index, min(index + 40, len(self.pieces))):
             text = self.pieces[k].text
             if k > index:
-                m = ITEM.match(text)
-                if m and m.group(1) in labels and self.wrap_cut(k - 1):
-                    labels = next_labels(m.group(1))
+                parts = item_parts(text)
+                if parts and parts[0] in labels and self.wrap_cut(k - 1):
+                    labels = next_labels(parts[0])
                 elif self.structural_shape(text) or (self.pieces[k].indent and not self.wrap_cut(k - 1)):
                     return False  # a new block begins before the list goes on
-            inline = re.compile("|".join(rf"[(（]{n}[)）]" for n in labels))
-            if inline.search(text, 1):
+            if inline_item_marker(labels).search(text, 1):
                 return True
         return False
 
@@ -236,7 +238,10 @@ class BlockBuilder:
             missing = [str(k) for k in range(expected, value)]
             problem = (f"numbered paragraphs start at {value}, not 1" if n.paragraph == 0
                        else f"paragraph number {value} out of sequence (expected {expected})")
-            self.warn(piece.line, f"{problem}: paragraph {_span(missing)} missing, marked where it should be")
+            # A paragraph that stops inside a sentence right before: the lost text began in it.
+            cut = (f"; paragraph {previous.number} breaks off mid-sentence before it"
+                   if previous is not None and not ends_sentence(previous.text) else "")
+            self.warn(piece.line, f"{problem}: paragraph {_span(missing)} missing, marked where it should be{cut}")
             return RawBlock("numbered", piece.line, rest, index, number=value, missing=missing)
         if value == n.paragraph:
             if self.next_paragraph_number(index) == value + 2:
@@ -333,6 +338,11 @@ class BlockBuilder:
             )
         return heading_like(piece.text)
 
+    def in_front(self) -> bool:
+        """Whether no chapter, numbered paragraph or item has been read yet."""
+        n = self.numbering
+        return not (n.chapter or n.paragraph or n.letter or n.sub_item)
+
     def centred(self, piece: Piece) -> bool:
         """Whether the line stands in the middle of the measure: as much room on its left (its
         indent, a space being half a Han character) as on its right, give or take two."""
@@ -358,6 +368,10 @@ class BlockBuilder:
         if block.closed:
             if block.kind not in ("heading", "chapter", "section", "subsection") or ends_sentence(block.text):
                 return False
+            goes_on = heading_goes_on(block.text)
+            # Above the first paragraph (titles, agenda titles) such a line goes on even short of
+            # the margin and past HEADING_WIDTH; below, only the margin and the width decide.
+            long_title = goes_on and self.in_front()
             if self.wrapped:
                 # A centred heading goes on centred: its next line is indented too. Where blank
                 # lines end blocks, a heading goes on after one only across a page end.
@@ -366,6 +380,7 @@ class BlockBuilder:
                     full = line_width(self.pieces[index - 1].text) >= self.centred_measure - 2
                 else:
                     full = block.last_width >= 0.8 * self.width
+                full = full or long_title
                 wraps_on = (
                     full
                     and (not piece.indent or centred)
@@ -375,8 +390,13 @@ class BlockBuilder:
             else:
                 wraps_on = not piece.after_blank
             joined = join_text(block.text, piece.text, self.spacing)
-            standalone = KIND_LINE.match(block.text) or ANNEX_LINE.match(block.text) or KIND_LINE.match(piece.text)
-            return wraps_on and not standalone and heading_like(joined, 80) and line_width(joined) <= HEADING_WIDTH
+            standalone = KIND_LINE.match(block.text) or ANNEX_LINE.match(block.text) or (
+                not goes_on and (KIND_LINE.match(piece.text) or ANNEX_LINE.match(piece.text)))
+            room = 2 * HEADING_WIDTH if long_title or block.runs_on else HEADING_WIDTH
+            if wraps_on and not standalone and heading_like(joined, max(80, room)) and line_width(joined) <= room:
+                block.runs_on = block.runs_on or long_title
+                return True
+            return False
         if block.kind == "text" and DEDICATION.match(block.text) and ends_sentence(block.text):
             return False  # a dedication is one sentence: what follows it (an epigraph) is not its
         if piece.after_break:
@@ -443,7 +463,7 @@ class BlockBuilder:
         for block in self.blocks:
             if block.kind == "text" and self.wrapped and heading_like(block.text):
                 block.kind = "heading"
-            elif block.kind == "heading" and line_width(block.text) > HEADING_WIDTH:
+            elif block.kind == "heading" and line_width(block.text) > HEADING_WIDTH and not block.runs_on:
                 block.kind = "text"
         return self.blocks
 

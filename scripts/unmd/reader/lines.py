@@ -31,12 +31,13 @@ from .shape import (
 # One symbol, then more joined by a dash or a space (A/70/95-S/2015/446). Each part is
 # spelt once, with no optional joiner between repeats, so a long line that almost
 # matches fails in linear time instead of backtracking exponentially.
-_SYMBOL = r"[A-Z]{1,4}(?:/[A-Z0-9.()]+)+"
+_SYMBOL = r"[A-Z]{1,6}(?:/[A-Z0-9.()]+)+"
 _JOINER = r"(?:\s*[-–]\s*|\s+)"
 RUNNING_SYMBOL = re.compile(rf"^{_SYMBOL}(?:{_JOINER}{_SYMBOL})*{_JOINER}?$")
 # A job number, with the page (15-16040 (C) 14/14) or the dates of issue and of translation
-# (07-28459 (C)    130407    180407), or its barcode (*0728459*).
-JOB_NUMBER = re.compile(r"^\d{2}-\d{4,6}\s*(?:\([A-Z]\))?(?:\s+\d{1,4}/\d{1,4})?(?:\s+\d{6}){0,2}$|^\*\d{7,}\*$")
+# (07-28459 (C)    130407    180407), or its barcode (*0728459*). A regional commission's has
+# a letter before it and the bare page number after it (ESCAP: B23-00412 2).
+JOB_NUMBER = re.compile(r"^[A-Z]?\d{2}-\d{4,6}\s*(?:\([A-Z]\))?(?:\s+\d{1,4}(?:/\d{1,4})?)?(?:\s+\d{6}){0,2}$|^\*\d{7,}\*$")
 PAGE_NUMBER = re.compile(r"^(?:\d{1,4}/\d{1,4}|-\s*\d{1,4}\s*-)$")
 BARE_NUMBER = re.compile(r"^\d{1,4}$")  # a page number only beside other furniture
 DISTRIBUTION = re.compile(r"^Distr\.\s*:\s*\w+$|^Original\s*:\s*\w+$")
@@ -45,7 +46,7 @@ SEPARATOR = re.compile(r"^[_＿—–-]{5,}$")
 TOC_TITLE = re.compile(r"^目\s*录$")
 # A row of a table of contents: dot leaders, tabs, a column head (页次, 段次 页次), or a
 # page number at the end, after a space or run together with the paragraph span (引言1-33).
-TOC_ROW = re.compile(r"\t|\.{3,}|…{2,}|·{4,}|^(?:段\s*次\s*)?页\s*次$|\s\d{1,3}$|\d$")
+TOC_ROW = re.compile(r"\t|\.{3,}|…{2,}|·{4,}|^\s*(?:[段章]\s*次\s*)?页\s*次$|\s\d{1,3}$|\d$")
 
 SUPERSCRIPT_NOTE = re.compile(r"^([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})(?![⁰¹²³⁴⁵⁶⁷⁸⁹])\s*(\S.*)$")
 ASTERISK_NOTE = re.compile(r"^(\*{1,3})\s+(\S.*)$")

@@ -23,10 +23,11 @@ from .extraction import masthead_fields
 from .lines import SEPARATOR, furniture_kind
 
 ORGAN = re.compile(r"^(大会|安全理事会|经济及社会理事会|人权理事会|托管理事会)$")
-# A committee, commission, council or working group (with its parent: 和平利用外层空间委员会).
-BODY = re.compile(r"^[\u4e00-\u9fff、“”（）()]{2,40}(委员会|理事会|工作组|专家组|论坛|执行局)$")
+# A committee, commission, council or working group (with its parent: 和平利用外层空间委员会),
+# or the convention a treaty body's documents are filed under (消除对妇女一切形式歧视公约).
+BODY = re.compile(r"^[\u4e00-\u9fff、“”（）()]{2,40}(委员会|理事会|工作组|专家组|论坛|执行局|公约)$")
 SESSION = re.compile(r"^(第[一二三四五六七八九十百零〇\d]+(届(特别|常会|续会)?会议|年)|[\u4e00-\u9fff]{0,8}第[一二三四五六七八九十百零〇\d]+届会议)$")
-AGENDA = re.compile(r"^(暂定)?(项目表|议程)|^项目\s*\d")
+AGENDA = re.compile(r"^(暂定|临时)?(项目表|议程)|^项目\s*\d")  # 临时议程项目 4(c): ECOSOC and its commissions
 _DAY = r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
 _SPAN = rf"{_DAY}(?:\s*(?:至|-|—|–)\s*(?:\d{{1,2}}\s*月\s*)?\d{{1,2}}\s*日)?"
 DATE_ZH = re.compile(rf"^({_SPAN})(?:\s*[，,]\s*([\u4e00-\u9fff]{{2,10}}))?$")

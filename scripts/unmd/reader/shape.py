@@ -16,9 +16,10 @@ CHINESE_NUMERALS = "一二三四五六七八九十"
 
 _CLOSERS = "”’」』)）》〕]】 "
 _SENTENCE_END = "。！？.!?：:；;…"
-# A footnote mark glued after the end of a sentence: 。¹ 。1 。* 。** (8.19 is a number)
+# A footnote mark glued after the end of a sentence: 。¹ 。1 。* 。** (8.19 is a number, and
+# so is the part after a capital's dot in a document symbol: A/C.2/77/L.3)
 _TRAILING_MARK = re.compile(
-    r"(?:(?<=[。！？!?：；”’)）])|(?<=\D\.))(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\d{1,3}|\*{1,3})$"
+    r"(?:(?<=[。！？!?：；”’)）])|(?<=[^\dA-Z]\.))(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\d{1,3}|\*{1,3})$"
 )
 
 HAN = re.compile(r"[\u3400-\u9fff]")
@@ -28,9 +29,28 @@ CHAPTER = re.compile(r"^(?:第(?=[一二三四五六七八九十]{1,3}章))?([�
 SECTION = re.compile(r"^([A-Z])\s*[.．]\s*(\S.*)$")
 # Paragraph numbers 12. (a space or the end after the stop), 12 . and 12． (full-width: no space needed).
 NUMBERED = re.compile(r"^(\d{1,4})\s*(?:\.(?:\s+|$)|．\s*)(.*)$")
+# Items (a), (i), (一), and ㈠ … ㈩ (one character each, U+3220 on: the second level of some
+# Chinese-drafted texts). `item_parts` gives the label and the rest of the line.
 ITEM = re.compile(
-    r"^(?:[-–•·]\s*)?[(（]([a-z]|[ivx]{1,5}|[一二三四五六七八九十]{1,3})[)）]\s*(.*)$"
+    r"^(?:[-–•·]\s*)?(?:[(（]([a-z]|[ivx]{1,5}|[一二三四五六七八九十]{1,3})[)）]|([\u3220-\u3229]))\s*(.*)$"
 )
+_CIRCLED = 0x3220  # ㈠
+
+
+def item_parts(text: str) -> tuple[str, str] | None:
+    """(label, rest) of a line that opens an item: a, i or 一 (also for ㈠), or None."""
+    m = ITEM.match(text)
+    if not m:
+        return None
+    return m.group(1) or CHINESE_NUMERALS[ord(m.group(2)) - _CIRCLED], m.group(3)
+
+
+def inline_item_marker(labels: list[str]) -> re.Pattern[str]:
+    """The markers of these labels inside a line: (b), (ii), (二) or ㈡."""
+    forms = [rf"[(（]{label}[)）]" for label in labels]
+    forms += [chr(_CIRCLED + chinese_number(label) - 1) for label in labels
+              if (chinese_number(label) or 0) in range(1, 11)]
+    return re.compile("|".join(forms))
 SIGNATURE_END = re.compile(r"[(（]签名[)）]$")
 TABLE_ROW = re.compile(r"\S\t|\t\S")
 
@@ -124,10 +144,25 @@ def ends_sentence(text: str) -> bool:
 
 
 # Lines that stand on their own next to a title: the kind of document (秘书长的报告, 秘书处编写
-#的工作文件), which no heading runs on into, and an annex's heading (附件, 附件一), which runs on
-# into nothing (a heading that wraps before 附件 takes it, …的信的 / 附件).
+#的工作文件), and the heading of an annex (附件, 附件一), of an enclosure or appendix (附文, 附录)
+# or of a draft resolution or decision that a report recommends (决议草案一, 决定草案): no heading
+# runs on into them and they run on into nothing, unless the heading before cannot end where
+# it does (…的信的 / 附件: `heading_goes_on`).
 KIND_LINE = re.compile(r"^[\u4e00-\u9fff]{1,12}的(报告|说明|工作文件)\**$")
-ANNEX_LINE = re.compile(r"^附件[一二三四五六七八九十\d]*$")
+ANNEX_LINE = re.compile(r"^(?:附件|附文|附录|(?:决议|决定)草案)[一二三四五六七八九十\d]*$")
+# The end of a heading line that cannot end a heading: a connective (以及, 和, 或), an
+# enumeration comma, a dash, or 的 (not 目的).
+_OPEN_END = re.compile(r"(?:以及|和|及|或|暨|、|——|(?<!目)的)$")
+
+
+def heading_goes_on(text: str) -> bool:
+    """Whether a heading line stops where a heading cannot end: at a connective, or inside a
+    quotation or title it opened (…题为“2000 年妇女：二十一世纪 / 性别平等…”). Such a heading
+    goes on at the next line, even past a kind line and past HEADING_WIDTH (an agenda item's
+    title runs over two or three lines)."""
+    text = text.rstrip()
+    opened = text.count("“") > text.count("”") + text.count('"') or text.count("《") > text.count("》")
+    return bool(_OPEN_END.search(text)) or opened
 
 # A dedication (谨将本报告献给…): one sentence of the front matter, a paragraph or a part title.
 DEDICATION = re.compile(r"^(谨将.*献给|献给)")

@@ -39,18 +39,19 @@ def _is_heading(block: RawBlock | None, pattern: re.Pattern[str] | None = None) 
 
 def take_agenda_titles(raw: list[RawBlock], meta: Meta) -> list[RawBlock]:
     """The titles of the agenda item the masthead named (masthead.py), at the top of the
-    blocks: every heading up to the report's title, which is the last before its kind (秘书长的
-    报告) or a letter's heading."""
-    titles: list[RawBlock] = []
-    index = 0
-    while meta.agenda and index < len(raw) and raw[index].kind == "heading":
-        block, text = raw[index], raw[index].text
-        following = raw[index + 1] if index + 1 < len(raw) else None
-        if LETTER.search(text) or KIND.search(text) or _is_heading(following, KIND) or not _is_heading(following):
-            break
-        meta.agenda.append(text.rstrip("*"))
-        titles.append(block)
-        index += 1
+    blocks: every heading up to the report's title. Of the headings above the summary or the
+    first text, the title is a letter's heading, or else the one before the last kind line
+    (秘书长的报告: an agenda title may end in …和秘书长的报告 too), or else the last."""
+    if not meta.agenda:
+        return []
+    run = 0
+    while run < len(raw) and raw[run].kind == "heading" and not SUMMARY.match(raw[run].text):
+        run += 1
+    letters = [k for k in range(run) if LETTER.search(raw[k].text)]
+    kinds = [k for k in range(1, run) if KIND.search(raw[k].text)]
+    title = letters[0] if letters else kinds[-1] - 1 if kinds else run - 1
+    titles = raw[: max(title, 0)]
+    meta.agenda.extend(block.text.rstrip("*") for block in titles)
     return titles
 
 

@@ -1,0 +1,131 @@
+"""Kinds of UN documents that the five reports of the corpus do not show (issue 13), read from
+tests/fixtures/unseen/: texts written for these tests in the style of real documents, each of
+a kind or layout that editors will add — a Human Rights Council report, a regional
+commission's note, a Secretary-General's letter with an annex and its enclosure, a treaty
+body's note by the Secretariat with an annex table, a Main Committee's report with draft
+resolutions, a report with 第一章 chapters and 1. sub-sections, a text with pdftotext -layout
+padding, paragraphs numbered 1． with items (a), ㈠ and (一), and a damaged text.
+
+Each test states the structure the document has: title and masthead in doc.meta, what was
+removed (table of contents, furniture), the headings with their levels and ids, the numbered
+paragraphs (no gaps unless the source lost them), items, notes and warnings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from unmd.model import Gap, Heading, Item, Paragraph, plain_text
+from unmd.passes.footnotes import resolve_footnotes
+from unmd.reader import read_text
+
+FIXTURES = Path(__file__).parent / "fixtures" / "unseen"
+
+
+def read(name: str):
+    path = FIXTURES / name
+    return resolve_footnotes(read_text(path.read_text(encoding="utf-8"), name))
+
+
+def headings(doc) -> list[tuple[str, int, str]]:
+    return [(b.id, b.level, b.kind) for b in doc.blocks if isinstance(b, Heading)]
+
+
+def numbers(doc) -> list[int]:
+    return [p.number for p in doc.numbered()]
+
+
+def removed(doc, why: str) -> list[int]:
+    return [r.line for r in doc.removed if r.why == why]
+
+
+def items(doc) -> list[tuple[str, str, int]]:
+    return [(b.id, b.marker, b.depth) for b in doc.blocks if isinstance(b, Item)]
+
+
+def messages(doc) -> list[tuple[int, str]]:
+    return [(w.line, w.message) for w in doc.warnings]
+
+
+def chapters(ids: list[str]) -> list[tuple[str, int, str]]:
+    """Chapter (ch-N, level 2) and section (ch-N-x, level 3) headings as `headings` lists them."""
+    return [(i, 2 if i.count("-") == 1 else 3, "chapter" if i.count("-") == 1 else "section") for i in ids]
+
+
+def test_a_human_rights_council_report():
+    doc = read("hrc-report.txt")
+    meta = doc.meta
+    assert (meta.title, meta.subtitle) == ("在和平集会中促进和保护人权", "联合国人权事务高级专员的报告")
+    assert meta.symbols == ["A/HRC/52/41"] and meta.date == "2023-01-16" and meta.original_language == "英文"
+    assert meta.organs == ["大会", "人权理事会"]
+    assert meta.session == ["第五十二届会议", "2023 年 2 月 27 日至 4 月 4 日"]
+    # The agenda item's title is two lines, the first ending in 以及, the second in …的报告.
+    assert meta.agenda == ["议程项目 2 和 3", "联合国人权事务高级专员的年度报告以及高级专员办事处和秘书长的报告"]
+    assert removed(doc, "table of contents") == list(range(27, 35))
+    assert removed(doc, "job number") == [24, 25]
+    assert headings(doc) == [("title", 1, "title"), ("subtitle", 2, "subtitle"), ("summary", 2, "part"),
+                             *chapters(["ch-1", "ch-2", "ch-2-a", "ch-2-b", "ch-3", "ch-4"])]
+    assert numbers(doc) == list(range(1, 15))
+    assert [i for i, _, _ in items(doc)] == ["para-10-a", "para-10-b", "para-10-c", "para-13-a", "para-13-b", "para-13-c"]
+    assert sorted((n.key, n.refs) for n in doc.footnotes) == [("*", 1), ("1", 1), ("2", 1)]
+    assert not doc.warnings
+
+
+def test_a_regional_commission_note():
+    doc = read("escap-commission.txt")
+    meta = doc.meta
+    assert (meta.title, meta.subtitle) == ("加强亚洲及太平洋区域可持续交通互联互通", "秘书处的说明")
+    assert meta.symbols == ["E/ESCAP/79/14"] and meta.date == "2023-03-06"
+    assert meta.organs == ["经济及社会理事会", "亚洲及太平洋经济社会委员会"]
+    assert meta.session == ["第七十九届会议", "2023 年 5 月 15 日至 19 日，曼谷"]
+    assert meta.agenda == ["临时议程项目 4(c)", "亚洲及太平洋区域审查《2030 年可持续发展议程》执行进展情况：交通运输"]
+    # ESCAP's job number: a letter before it, the page number after it.
+    assert [(r.line, r.text) for r in doc.removed if r.why == "job number"] == [
+        (26, "23-04125 (C)    210323    220323"), (27, "*2304125*"), (40, "B23-00412 2")]
+    assert headings(doc) == [("title", 1, "title"), ("subtitle", 2, "subtitle"), ("summary", 2, "part"),
+                             *chapters(["ch-1", "ch-2", "ch-2-a", "ch-2-b", "ch-2-c", "ch-3"])]
+    assert numbers(doc) == list(range(1, 9))
+    assert [i for i, _, _ in items(doc)] == ["para-8-a", "para-8-b", "para-8-c"]
+    assert [(n.key, n.refs) for n in doc.footnotes] == [("1", 1), ("2", 1)]
+    assert not doc.warnings
+
+
+def test_full_width_numbers_and_second_level_items():
+    doc = read("fullwidth-items.txt")
+    meta = doc.meta
+    assert meta.title == "通过解决贫穷问题和加强机构与筹资，加快实现性别平等以及增强所有妇女和女童权能"
+    assert meta.subtitle == "秘书长的报告" and meta.organs == ["经济及社会理事会", "妇女地位委员会"]
+    # A quotation opened on the first line of the agenda title goes on to the second.
+    assert meta.agenda == ["临时议程*项目 3(a)㈠",
+                           "北京第四次妇女问题世界会议和题为“2000 年妇女：二十一世纪性别平等、发展与和平”的大会第二十三届特别会议的后续行动"]
+    assert [n.refs for n in doc.footnotes if n.key == "*"] == [1]  # 临时议程*项目: the call before Han text
+    assert headings(doc) == [("title", 1, "title"), ("subtitle", 2, "subtitle"),
+                             *chapters(["ch-1", "ch-2", "ch-3", "ch-4"])]
+    assert numbers(doc) == list(range(1, 11))
+    assert items(doc) == [
+        ("para-4-a", "(a)", 1), ("para-4-a-i", "㈠", 2), ("para-4-a-ii", "㈡", 2), ("para-4-b", "(b)", 1),
+        ("para-4-c", "(c)", 1),
+        ("para-7-i", "(一)", 1), ("para-7-ii", "(二)", 1), ("para-7-iii", "(三)", 1),
+        ("para-9-a", "(a)", 1), ("para-9-a-i", "㈠", 2), ("para-9-a-ii", "㈡", 2), ("para-9-b", "(b)", 1),
+        ("para-9-c", "(c)", 1),
+    ]
+    assert not doc.warnings
+
+
+def test_a_damaged_text_is_read_around_what_it_lost():
+    doc = read("damaged.txt")
+    assert (doc.meta.title, doc.meta.subtitle) == ("联合国西非和萨赫勒办事处的活动", "秘书长的报告")
+    assert numbers(doc) == [1, 2, 3, 4, 6, 7, 8, 9, 10, 14, 15, 16, 17]
+    gaps = [(b.id, b.what, b.missing) for b in doc.blocks if isinstance(b, Gap)]
+    assert gaps == [("para-5", "paragraph-start", ["5"]), ("para-11", "paragraph", ["11", "12", "13"])]
+    # The rest of paragraph 5 follows its marker as a paragraph of its own.
+    after = doc.blocks[[b.id for b in doc.blocks].index("para-5") + 1]
+    assert isinstance(after, Paragraph) and plain_text(after.inlines).startswith("西非国家经济共同体")
+    assert [(n.key, n.text_lost) for n in doc.footnotes] == [("1", False), ("2", False), ("3", True)]
+    lines = [line for line, _ in messages(doc)]
+    assert lines == [20, 22, 38, 41]
+    assert "footnote reference ³ has no definition" in messages(doc)[1][1]
+    assert messages(doc)[2][1].endswith("paragraph 11–13 missing, marked where it should be; "
+                                        "paragraph 10 breaks off mid-sentence before it")
+    assert "paragraph number 15 repeated where 16 is due" in messages(doc)[3][1]
