@@ -80,3 +80,16 @@ def test_build_docs_stops_on_a_source_that_is_no_report_and_leaves_docs_as_they_
     assert len(errors) == 1 and f"{damaged}:" in errors[0] and "binary" in errors[0], result.stderr
     assert sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*")) == ["zh-Hans", "zh-Hans/S-2011-552.md"]
     assert (docs / "zh-Hans" / "S-2011-552.md").read_text(encoding="utf-8") == "the previous build\n"
+
+
+def test_build_docs_elsewhere_writes_its_conversion_reports_beside_its_docs(tmp_path):
+    """A build of another corpus (scripts/bench's) must not overwrite the repository's reports/."""
+    sources = tmp_path / "sources"
+    shutil.copytree(ROOT / "sources", sources)
+    before = {p.name: p.stat().st_mtime_ns for p in (ROOT / "reports").glob("*.txt")}
+
+    result = run_cli("build-docs", "--catalog", str(sources / "catalog.yml"), "--docs", str(tmp_path / "docs"),
+                     env={"UNMD_CACHE": str(tmp_path / "cache")})
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in (tmp_path / "reports").glob("*.txt")) == sorted(before)
+    assert {p.name: p.stat().st_mtime_ns for p in (ROOT / "reports").glob("*.txt")} == before

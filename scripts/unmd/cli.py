@@ -169,9 +169,11 @@ def main(argv: list[str] | None = None) -> int:
         p_add.add_argument(f"--{name}", help=f"{what} (when the text does not say)")
     for p in (p_build, p_add):
         p.add_argument("--docs", type=Path, default=DOCS, help="where to write the Markdown")
-        p.add_argument("--reports", type=Path, default=REPORTS, help="where to write the conversion reports")
+        p.add_argument("--reports", type=Path, help="where to write the conversion reports (default: reports/ beside --docs)")
     p_add.add_argument("--catalog", type=Path, default=CATALOG, help="the catalog; its reports beside it")
     args = parser.parse_args(argv)
+    if args.command != "convert" and args.reports is None:
+        args.reports = args.docs.parent / "reports"
     try:
         if args.command == "convert":
             return cmd_convert(args)
