@@ -59,3 +59,24 @@ def test_a_dedication_that_ends_at_the_line_end_is_not_run_into_the_epigraph():
         ("Paragraph", "title-p1", "dedication"), ("Paragraph", "title-p2", "epigraph"),
         ("Heading", "summary", "part"), ("Paragraph", "summary-p1", "summary")]
     assert len(dedication) == MEASURE and rows[2][3] == dedication and rows[3][3].startswith(epigraph[:-1])
+
+
+def letter_with_annex(annex_title: str) -> list[str]:
+    paragraphs = [wrapped(SENTENCE * 3) for _ in range(8)]
+    return (MASTHEAD + ["2099 年 1 月 2 日常驻联合国代表给秘书长的信", *wrapped(SENTENCE * 2), "常驻代表",
+                        "特命全权大使", "某某某(签名)", "2099 年 1 月 2 日常驻联合国代表给秘书长的信的附件",
+                        annex_title, "导言", *sum(paragraphs, []), "秘书长对前景的设想", *sum(paragraphs, [])])
+
+
+def test_an_annex_title_that_stops_short_of_the_measure_is_not_read_on_into_the_next_heading():
+    """The lines the wrap cut in this text all reach the measure; the annex's title stops four
+    characters short of it, where 导言 would have fitted: the title ended there, and 导言 is a
+    heading of its own, not the title's rest (nor, with it, the start of a paragraph)."""
+    title = "二〇九九年一月二日安全理事会关于预防冲突和保持和平专题公开辩论非正式文件"
+    assert MEASURE - len(title) == 4
+    rows = front(read(letter_with_annex(title)))
+    assert [(block_id, text) for kind, block_id, _, text in rows if kind == "Heading"] == [
+        ("title", "2099 年 1 月 2 日常驻联合国代表给秘书长的信"), ("annex-1", "2099 年 1 月 2 日常驻联合国代表给秘书长的信的附件"),
+        ("annex-1-h1", title), ("annex-1-h2", "导言"), ("annex-1-h3", "秘书长对前景的设想")]
+    assert [block_id for _, block_id, _, _ in rows[6:8]] == ["annex-1-h2-p1", "annex-1-h2-p2"]
+    assert rows[6][3] == SENTENCE * 3

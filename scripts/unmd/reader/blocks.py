@@ -31,6 +31,7 @@ from .shape import (
     SIGNATURE_END,
     chinese_number,
     chinese_numeral,
+    default_slack,
     ends_sentence,
     fills_line,
     heading_goes_on,
@@ -40,7 +41,9 @@ from .shape import (
     item_parts,
     join_text,
     line_width,
+    measured_slack,
     next_labels,
+    room_left,
     roman_value,
     wrap_margin,
 )
@@ -123,7 +126,16 @@ class BlockBuilder:
         self.blank_ends = self.wrapped and BLANK_ENDS_SHARE[0] <= blank_share(pieces) < BLANK_ENDS_SHARE[1]
         self.numbering = Numbering()
         self.blocks: list[RawBlock] = []
+        self.heading_slack = measured_slack(self.cut_rooms(), self.width)
         self.centred_measure = max((line_width(p.text) for p in pieces if self.centred(p)), default=self.width)
+
+    def cut_rooms(self) -> list[float]:
+        """The room (`room_left`) of each line that the wrap surely cut: a line of the text's
+        width that ends no sentence, and the next goes on with it flush left on the same page
+        (after no blank line, where blank lines end blocks)."""
+        return [room_left(p.text, q.text, self.width) for p, q in zip(self.pieces, self.pieces[1:])
+                if not (q.after_break or (self.blank_ends and q.after_blank) or q.indent or ends_sentence(p.text)
+                        or self.structural_shape(q.text)) and line_width(p.text) >= 0.6 * self.width]
 
     # ---------------------------------------------------------- structure
 
@@ -332,8 +344,8 @@ class BlockBuilder:
             if (piece.after_blank and piece.indent >= 2 or self.centred(piece)) and heading_like(piece.text, 80):
                 return True  # a centred line: titles and headings of the wrapped layout
             return (
-                heading_like(piece.text, self.width)
-                and not self.wrap_cut(index)
+                self.heading_shaped(piece.text)
+                and not self.heading_cut(index)
                 and (self.boundary(index + 1) or (self.blank_ends and self.after_blank(index + 1)))
             )
         return heading_like(piece.text)
@@ -362,6 +374,28 @@ class BlockBuilder:
             and fills_line(self.pieces[index].text, following.text, self.width)
         )
 
+    def measured(self) -> bool:
+        """Whether the document's own wrap slack is measured (tighter than the default)."""
+        return self.heading_slack < default_slack(self.width)
+
+    def heading_shaped(self, text: str) -> bool:
+        """A heading's shape within the measure: where the wrap is measured, by its width
+        (digits and Latin letters take half a Han character), else by its characters."""
+        if self.measured():
+            return heading_like(text, 80) and line_width(text) <= self.width
+        return heading_like(text, self.width)
+
+    def heading_cut(self, index: int) -> bool:
+        """`wrap_cut` for a line that would be a heading unless the wrap cut it: an unnumbered
+        heading stands at the full measure, so the document's own slack (measured_slack)
+        judges it, not the default that the body's two measures need."""
+        following = self.pieces[index + 1] if index + 1 < len(self.pieces) else None
+        return (
+            following is not None
+            and not following.indent
+            and room_left(self.pieces[index].text, following.text, self.width) < self.heading_slack
+        )
+
     def continues(self, block: RawBlock, index: int) -> bool:
         """Whether piece `index` (not a structural start) continues `block`."""
         piece = self.pieces[index]
@@ -378,6 +412,9 @@ class BlockBuilder:
                 centred = self.centred(self.pieces[block.first_piece]) and self.centred(piece)
                 if centred:  # the measure of centred lines is their own: the widest of them
                     full = line_width(self.pieces[index - 1].text) >= self.centred_measure - 2
+                elif (block.kind == "heading" and not self.pieces[block.first_piece].indent
+                      and self.measured()):
+                    full = self.heading_cut(index - 1)  # flush left: the full measure (an indented one has its own)
                 else:
                     full = block.last_width >= 0.8 * self.width
                 full = full or long_title

@@ -219,14 +219,44 @@ def wrap_margin(lines: list[str]) -> tuple[bool, float]:
     return margin <= 120 and near_margin >= 0.35 * len(widths), margin
 
 
+def room_left(line: str, following: str, margin: float) -> float:
+    """How much room `line` left before the margin beyond the start of `following` (the unit
+    a line break cannot split): negative when that start did not fit."""
+    unit = _LINE_UNIT.match(following)
+    return margin - line_width(line) - line_width(unit.group(0) if unit else following[:1])
+
+
+def default_slack(margin: float) -> float:
+    return max(1, margin / 10)
+
+
 def fills_line(line: str, following: str, margin: float) -> bool:
     """True when `line` stopped only because the start of `following` did not fit: the
     line break is the wrap's, not the end of a paragraph, note or list entry.
 
     Extracted lines do not all reach the margin exactly, so it allows a little slack."""
-    unit = _LINE_UNIT.match(following)
-    room = margin - line_width(line) - max(1, margin / 10)
-    return line_width(unit.group(0) if unit else following[:1]) > room
+    return room_left(line, following, margin) < default_slack(margin)
+
+
+# How many lines the wrap surely cut a document needs to have its own slack measured; which
+# share of them leave at most that room; what a Han character's rounding adds to it.
+_SLACK_SAMPLE = 20
+_SLACK_SHARE = 0.9
+_SLACK_ROUNDING = 1
+
+
+def measured_slack(rooms: list[float], margin: float) -> float:
+    """The slack of this document's wrap, from the room that lines the wrap surely cut leave
+    (`room_left`): nine in ten of them leave no more, give or take a character's rounding;
+    never more than the default, which is also what a document with too few such lines gets.
+
+    The text of a PDF has more than one measure (a hanging paragraph's lines are a tab stop
+    narrower than the summary's), so the body's joining keeps the default; a heading's line,
+    which stands at the full measure, is judged by this one (blocks.py)."""
+    if len(rooms) < _SLACK_SAMPLE:
+        return default_slack(margin)
+    ordered = sorted(rooms)
+    return min(default_slack(margin), max(0.0, ordered[int(len(ordered) * _SLACK_SHARE)] + _SLACK_ROUNDING))
 
 
 @dataclass(frozen=True)
