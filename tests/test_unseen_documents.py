@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from unmd.model import Gap, Heading, Item, Paragraph, plain_text
+from unmd.model import Gap, Heading, Item, Paragraph, Signature, Table, plain_text
 from unmd.passes.footnotes import resolve_footnotes
 from unmd.reader import read_text
 
@@ -129,3 +129,43 @@ def test_a_damaged_text_is_read_around_what_it_lost():
     assert messages(doc)[2][1].endswith("paragraph 11–13 missing, marked where it should be; "
                                         "paragraph 10 breaks off mid-sentence before it")
     assert "paragraph number 15 repeated where 16 is due" in messages(doc)[3][1]
+
+
+def test_a_letter_with_an_annex_and_its_enclosure():
+    doc = read("sg-letter.txt")
+    meta = doc.meta
+    assert meta.title == "2022 年 5 月 18 日秘书长给安全理事会主席的信" and meta.subtitle is None
+    assert meta.symbols == ["S/2022/417"] and meta.organs == ["安全理事会"] and meta.date == "2022-05-20"
+    assert removed(doc, "running symbol") == [31, 44] and removed(doc, "page number") == [32, 45]
+    assert headings(doc) == [
+        ("title", 1, "title"), ("annex-1", 2, "annex"), ("part-1", 3, "part"),
+        ("enclosure-1", 2, "enclosure"), ("part-2", 3, "part"),
+        *chapters(["ch-1", "ch-2", "ch-2-a", "ch-2-b", "ch-3", "ch-4"]),
+    ]
+    unnumbered = [(b.id, b.role) for b in doc.blocks if isinstance(b, Paragraph) and b.id and b.number is None]
+    assert unnumbered == [("title-p1", "letter"), ("title-p2", "letter"), ("title-p3", "letter"),
+                          ("part-1-p1", "letter"), ("part-1-p2", "letter")]
+    signatures = [(b.id, b.lines) for b in doc.blocks if isinstance(b, Signature)]
+    assert signatures == [("title-p4", ["安东尼奥·古特雷斯(签名)"]), ("part-1-p3", ["穆萨·法基·穆罕默德(签名)"])]
+    assert numbers(doc) == list(range(1, 9)) and not doc.warnings
+
+
+def test_a_treaty_body_note_with_a_two_line_title_and_an_annex_table():
+    doc = read("treaty-note.txt")
+    meta = doc.meta
+    # The title's first line ends with its colon; the convention's name wraps over two lines.
+    assert (meta.title, meta.subtitle) == ("消除对妇女歧视委员会的工作方法：简化报告程序的执行情况", "秘书处的说明")
+    assert meta.symbols == ["CEDAW/C/85/3"] and meta.date == "2023-03-28"
+    assert meta.organs == ["消除对妇女一切形式歧视公约", "消除对妇女歧视委员会"]
+    assert meta.session == ["第八十五届会议", "2023 年 5 月 8 日至 26 日，日内瓦"]
+    assert meta.agenda == ["临时议程项目 6", "委员会工作方法"]
+    assert removed(doc, "masthead: running symbol") == [2]
+    assert headings(doc) == [("title", 1, "title"), ("subtitle", 2, "subtitle"),
+                             *chapters(["ch-1", "ch-2", "ch-3"]), ("annex-1", 2, "annex")]
+    [table] = [b for b in doc.blocks if isinstance(b, Table)]
+    assert (table.id, table.caption) == ("annex-1-t1", "截至 2023 年 1 月 1 日接受简化报告程序的缔约国")
+    assert table.rows[0] == ["缔约国", "接受日期", "问题清单通过日期", "答复到期日"] and len(table.rows) == 5
+    after = doc.blocks[doc.blocks.index(table) + 1]
+    assert (after.id, plain_text(after.inlines)[:2]) == ("annex-1-p1", "注：")
+    assert numbers(doc) == list(range(1, 7)) and [i for i, _, _ in items(doc)] == ["para-6-a", "para-6-b"]
+    assert not doc.warnings

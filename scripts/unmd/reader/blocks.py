@@ -460,6 +460,22 @@ class BlockBuilder:
         # paragraph or item (a numbered body has no un-numbered paragraphs of its own).
         return block.kind in ("numbered", "item") and not heading_like(piece.text)
 
+    def title_runs_on(self, block: RawBlock, index: int) -> bool:
+        """Whether `block` is the first line of a title that ends with a colon (…的工作方法： /
+        简化报告程序的执行情况): one heading-shaped line but for its colon, among the headings
+        at the top (the title, agenda titles), with a heading-shaped line right below it."""
+        piece = self.pieces[index]
+        return (
+            block.kind == "text"
+            and block.pieces == 1
+            and block.text.endswith(("：", ":"))
+            and heading_like(block.text[:-1], 40)
+            and heading_like(piece.text, 40)
+            and not piece.after_blank
+            and not piece.after_break
+            and all(earlier.kind == "heading" for earlier in self.blocks[:-1])
+        )
+
     def goes_on_after_break(self, block: RawBlock, index: int) -> bool:
         """Whether piece `index`, the first after a page end (notes, furniture), goes on with
         `block`: a sentence the page end cut goes on; after a sentence that ended, a line
@@ -479,7 +495,10 @@ class BlockBuilder:
         current: RawBlock | None = None
         for index, piece in enumerate(self.pieces):
             opened = self.structural(index)
-            if opened is None and current is not None and self.continues(current, index):
+            runs_on = opened is None and current is not None and self.title_runs_on(current, index)
+            if runs_on:
+                current.kind = "heading"
+            if opened is None and current is not None and (runs_on or self.continues(current, index)):
                 if ends_sentence(current.text) and not (self.wrapped and self.wrap_cut(index - 1)):
                     current.resumed = (len(current.text), index)
                 current.text = join_text(current.text, piece.text, self.spacing)

@@ -4,7 +4,9 @@ Ids (documented in README):
   chapters ch-N; sections ch-N-x; numbered sub-sections <parent>-N; other headings
   <parent>-hK; numbered paragraph N para-N; its items para-N-a and para-N-a-i; un-numbered
   paragraphs <heading id>-pK (front-pK before the first heading); the summary heading
-  `summary`, annex headings annex-K, other front-matter part titles part-K.
+  `summary`, annex headings annex-K, enclosure (附文) and appendix (附录) headings
+  enclosure-K, other front-matter part titles part-K (one level down right after an annex or
+  enclosure heading: the letter or report it introduces).
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ from .shape import DEDICATION, ends_sentence, line_width, roman
 KIND = re.compile(r"的(报告|说明|工作文件|文件)\**$")
 LETTER = re.compile(r"的(同文)?信(的附件)?\**$")
 ANNEX = re.compile(r"^附件[一二三四五六七八九十\d]*$|的附件$")
+# An annex's enclosure (附文: the report that a letter in the annex transmits) or an appendix.
+ENCLOSURE = re.compile(r"^(附文|附录)[一二三四五六七八九十\d]*$")
 SUMMARY = re.compile(r"^摘\s*要$")
 # The id suffix of a second, third … paragraph printed with the same number (18 bis, 18 ter).
 REPEAT_SUFFIX = {2: "bis", 3: "ter", 4: "quater"}
@@ -70,7 +74,7 @@ def merge_signatures(raw: list[RawBlock]) -> list[RawBlock]:
     return out
 
 
-PART = (SUMMARY, KIND, LETTER, DEDICATION, ANNEX)
+PART = (SUMMARY, KIND, LETTER, DEDICATION, ANNEX, ENCLOSURE)
 
 
 def _entry_like(block: RawBlock) -> bool:
@@ -109,7 +113,6 @@ class Structure:
         self.in_chapters = False
         self.title_seen = False
         self.parts = 0
-        self.annexes = 0
         self.paragraph_id = ""
         self.letter_id = ""
 
@@ -247,12 +250,12 @@ class Structure:
 
     def heading(self, block: RawBlock) -> None:
         text = block.text
-        if ANNEX.search(text):
-            self.annexes += 1
-            heading_id = f"annex-{self.annexes}"
+        kind = "annex" if ANNEX.search(text) else "enclosure" if ENCLOSURE.match(text) else None
+        if kind:
+            heading_id = f"{kind}-{self.count(kind)}"
             self.parent_id, self.parent_level, self.role = heading_id, 2, "annex"
             self.in_chapters = False
-            self.push_heading(block, 2, "annex", heading_id)
+            self.push_heading(block, 2, kind, heading_id)
             return
         if not self.title_seen and not self.in_chapters:
             self.title_seen = True
@@ -276,9 +279,12 @@ class Structure:
                 self.parts += 1
                 heading_id = f"part-{self.parts}"
                 self.role = "letter" if LETTER.search(text) else (
-                    "dedication" if DEDICATION.match(text) else "front")
-            self.parent_id, self.parent_level = heading_id, 2
-            self.push_heading(block, 2, "part", heading_id)
+                    "dedication" if DEDICATION.match(text) else "annex" if self.role == "annex" else "front")
+            # The letter or report that an annex or enclosure heading (附件, 附文) introduces.
+            previous = self.blocks[-1] if self.blocks else None
+            level = 3 if isinstance(previous, Heading) and previous.kind in ("annex", "enclosure") else 2
+            self.parent_id, self.parent_level = heading_id, level
+            self.push_heading(block, level, "part", heading_id)
             return
         parent = self.parent_id or "front"
         heading_id = f"{parent}-h{self.count(parent + '/h')}"
