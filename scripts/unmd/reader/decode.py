@@ -27,7 +27,9 @@ def _line_at(data: bytes, offset: int) -> int:
 
 
 def decode_source(data: bytes, path: str) -> str:
-    """Decode UTF-8 (with or without BOM), UTF-16 with BOM or GB18030/GBK; normalise line ends."""
+    """Decode UTF-8 (with or without BOM), UTF-16 with BOM or GB18030/GBK; normalise line ends.
+    A form feed stays: it is where a PDF extractor ended a page, and reader.extraction
+    measures each page's layout on its own (a line end in its place would hide the page)."""
     if not data.strip():
         raise SourceError(path, 1, "empty file: no report text to convert")
     for bom, codec in _BOMS:
@@ -55,4 +57,4 @@ def decode_source(data: bytes, path: str) -> str:
                 ) from None
     if _looks_binary(text):
         raise SourceError(path, 1, "binary file: not a report text")
-    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    return text.replace("\r\n", "\n").replace("\r", "\n")

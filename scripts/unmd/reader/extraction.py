@@ -156,21 +156,16 @@ def read_extraction(text: str) -> Extraction:
     page_breaks = {number for number, line in enumerate(raw_lines, 1) if line.startswith("\f")}
     lines = [line.replace("\f", "") for line in raw_lines]
     out = Extraction("")
-    columns = page_columns(lines, page_breaks)
+    out.furniture = furniture_lines(lines)
+    # A page ends at a form feed, or where its footer and the next page's header stand: pypdf
+    # and PyMuPDF print no form feed, but every page of a UN report has its furniture.
+    columns = page_columns(lines, page_breaks | set(out.furniture))
     result: list[str] = []
-    body_seen = False
     for number, line in enumerate(lines, 1):
         stripped = line.strip()
-        if not stripped:
-            result.append("")
+        if not stripped or number in out.furniture:
+            result.append(line if stripped else "")
             continue
-        fields = [f for f in _COLUMN_GAP.split(stripped) if f]
-        why = _furniture(fields, masthead=not body_seen and number <= _MASTHEAD_ROOM)
-        if why:
-            out.furniture[number] = why
-            result.append(line)
-            continue
-        body_seen = True
         body = _marker_gap(line)
         column = columns[number - 1]
         if column:  # the text column is the margin; what hangs left of it (numbers) starts the line
@@ -182,6 +177,24 @@ def read_extraction(text: str) -> Extraction:
     out.note_starts = foot_notes(result, set(out.furniture) | page_breaks)
     out.text = "\n".join(result)
     return out
+
+
+def furniture_lines(lines: list[str]) -> dict[int, str]:
+    """The lines (1-based) that are page furniture, and why: every field of the line is a
+    footer or header field, or a masthead field while no body text has been seen."""
+    furniture: dict[int, str] = {}
+    body_seen = False
+    for number, line in enumerate(lines, 1):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        fields = [f for f in _COLUMN_GAP.split(stripped) if f]
+        why = _furniture(fields, masthead=not body_seen and number <= _MASTHEAD_ROOM)
+        if why:
+            furniture[number] = why
+        else:
+            body_seen = True
+    return furniture
 
 
 _NOTE_START = re.compile(rf"^(\d{{1,3}})\s+[^\s{COUNT_UNITS}%]")

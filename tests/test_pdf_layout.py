@@ -1,0 +1,73 @@
+"""Texts that keep the page's geometry (pdftotext -layout, pypdf's layout mode, PyMuPDF
+sorted): each page laid out on its own, paragraph numbers hanging left of a text column,
+lines padded with spaces. Each test builds such a text from a few paragraphs and checks
+that the reader gets the paragraphs back whole.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from unmd.model import plain_text
+from unmd.reader import read_file
+
+MEASURE = 40  # Han characters a line
+
+
+def paragraph(n: int, length: int) -> str:
+    """A paragraph's text: sentences of the paragraph's own number, `length` characters."""
+    sentence = f"第{'一二三四五六七八九'[n - 1]}段说明会员国和秘书处在和平行动方面的合作情况。"
+    return (sentence * (length // len(sentence) + 1))[: length - 1] + "。"
+
+
+def wrapped(text: str) -> list[str]:
+    return [text[i : i + MEASURE] for i in range(0, len(text), MEASURE)]
+
+
+def numbered_lines(n: int, lines: list[str], margin: int, column: int, first: bool = True) -> list[str]:
+    """The lines of paragraph `n` as -layout prints them: the number at the page's margin,
+    the text in the column (`first`: the paragraph starts on this page)."""
+    out = []
+    for k, line in enumerate(lines):
+        if k == 0 and first:
+            label = f"{n}."
+            out.append(" " * margin + label + " " * (column - margin - len(label)) + line)
+        else:
+            out.append(" " * column + line)
+    return out + [""]
+
+
+def footer(margin: int, page: int) -> list[str]:
+    return ["", "", " " * margin + "15-75150 (C)" + " " * 46 + f"{page}/2"]
+
+
+def header(margin: int) -> str:
+    return " " * (margin + 60) + "A/70/95"
+
+
+PARAGRAPHS = {1: paragraph(1, 395), 2: paragraph(2, 395), 3: paragraph(3, 330)}
+
+
+def two_pages(page_break: str) -> str:
+    """Paragraph 2 runs over the page end; the second page is laid out five columns further
+    right than the first (no number of its own hangs at its margin before paragraph 3)."""
+    second = wrapped(PARAGRAPHS[2])
+    page1 = [header(0), ""] + numbered_lines(1, wrapped(PARAGRAPHS[1]), 0, 8)
+    page1 += numbered_lines(2, second[:6], 0, 8)[:-1] + footer(0, 1)
+    page2 = [header(5), ""] + numbered_lines(2, second[6:], 5, 13, first=False)
+    page2 += numbered_lines(3, wrapped(PARAGRAPHS[3]), 5, 13) + footer(5, 2)
+    return "\n".join(page1) + "\n" + page_break + "\n".join(page2) + "\n"
+
+
+def paragraphs(tmp_path, text: str) -> list[tuple[int, str]]:
+    path = tmp_path / "report.txt"
+    path.write_bytes(text.encode("utf-8"))
+    doc = read_file(path)
+    return [(block.number, plain_text(block.inlines)) for block in doc.blocks]
+
+
+@pytest.mark.parametrize("page_break", ["\f", ""], ids=["form feed", "furniture only"])
+def test_a_page_laid_out_further_right_continues_the_paragraph(tmp_path, page_break):
+    """pdftotext -layout ends a page with a form feed, pypdf and PyMuPDF print none: either
+    way the page ends at its footer and the next page's column is measured on that page."""
+    assert paragraphs(tmp_path, two_pages(page_break)) == [(n, text) for n, text in PARAGRAPHS.items()]
