@@ -80,3 +80,23 @@ def test_an_annex_title_that_stops_short_of_the_measure_is_not_read_on_into_the_
         ("annex-1-h1", title), ("annex-1-h2", "导言"), ("annex-1-h3", "秘书长对前景的设想")]
     assert [block_id for _, block_id, _, _ in rows[6:8]] == ["annex-1-h2-p1", "annex-1-h2-p2"]
     assert rows[6][3] == SENTENCE * 3
+
+
+def test_a_signatures_titles_set_right_stay_one_a_line():
+    """PyMuPDF's sorted text keeps the signature block where the page sets it, each title
+    indented on a line of its own. Two such lines share a centre, but the upper one is the
+    narrower: the wrap fills a line before it starts the next, so they are two titles, not one
+    centred heading cut in two."""
+    paragraph = [*wrapped(SENTENCE * 3), ""]
+    lines = (MASTHEAD + ["", "        2099 年 1 月 2 日常驻联合国代表给秘书长的信", ""] + paragraph * 4
+             + [" " * 36 + "常驻代表", " " * 34 + "特命全权大使", " " * 38 + "某某某(签名)", ""] + body())
+    [signature] = [b for b in read(lines).blocks if isinstance(b, Signature)]
+    assert signature.lines == ["常驻代表", "特命全权大使", "某某某(签名)"]
+
+
+def test_the_agenda_item_on_the_line_after_the_agendas_name_is_one_agenda_entry():
+    """pdftotext -raw prints 暂定项目表* and 项目 35(b) on two lines: one entry of the header."""
+    doc = read(MASTHEAD + ["第九十九届会议", "暂定项目表*", "项目 35(b)", "预防武装冲突", "某项活动的报告标题",
+                           "秘书长的报告", *body(), "* A/99/50。"])
+    assert [(role, text) for role, text in ((b.role, plain_text(b.inlines)) for b in doc.blocks[:2])] == [
+        ("session", "第九十九届会议"), ("agenda", "暂定项目表 项目 35(b)")]

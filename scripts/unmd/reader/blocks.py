@@ -411,7 +411,10 @@ class BlockBuilder:
                 # lines end blocks, a heading goes on after one only across a page end.
                 centred = self.centred(self.pieces[block.first_piece]) and self.centred(piece)
                 if centred:  # the measure of centred lines is their own: the widest of them
-                    full = line_width(self.pieces[index - 1].text) >= self.centred_measure - 2
+                    before = line_width(self.pieces[index - 1].text)
+                    # and the wrap fills a line before the next: a cut line is not the narrower
+                    # (常驻代表 above 特命全权大使 are two lines of a signature, not one heading)
+                    full = before >= self.centred_measure - 2 and before >= line_width(piece.text) - 1
                 elif (block.kind == "heading" and not self.pieces[block.first_piece].indent
                       and self.measured()):
                     full = self.heading_cut(index - 1)  # flush left: the full measure (an indented one has its own)

@@ -28,6 +28,10 @@ ORGAN = re.compile(r"^(大会|安全理事会|经济及社会理事会|人权理
 BODY = re.compile(r"^[\u4e00-\u9fff、“”（）()]{2,40}(委员会|理事会|工作组|专家组|论坛|执行局|公约)$")
 SESSION = re.compile(r"^(第[一二三四五六七八九十百零〇\d]+(届(特别|常会|续会)?会议|年)|[\u4e00-\u9fff]{0,8}第[一二三四五六七八九十百零〇\d]+届会议)$")
 AGENDA = re.compile(r"^(暂定|临时)?(项目表|议程)|^项目\s*\d")  # 临时议程项目 4(c): ECOSOC and its commissions
+# The agenda's name alone (with its note mark) and the item on the next line, as an extractor
+# may print 暂定项目表* / 项目 35(b): one entry.
+AGENDA_NAME = re.compile(r"^(暂定|临时)?(项目表|议程)\**$")
+AGENDA_ITEM = re.compile(r"^项目\s*\d")
 _DAY = r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
 _SPAN = rf"{_DAY}(?:\s*(?:至|-|—|–)\s*(?:\d{{1,2}}\s*月\s*)?\d{{1,2}}\s*日)?"
 DATE_ZH = re.compile(rf"^({_SPAN})(?:\s*[，,]\s*([\u4e00-\u9fff]{{2,10}}))?$")
@@ -135,6 +139,11 @@ class _Reader:
             self.show("session", index, text, found.session)
         elif AGENDA.search(text):
             self.after_agenda = True
+            following = self.next_line(index)
+            if AGENDA_NAME.match(text) and following is not None and AGENDA_ITEM.match(self.lines[following].strip()):
+                self.show("agenda", index, f"{text} {self.lines[following].strip()}", found.agenda)
+                self.found.lines.append(following)
+                return following - index + 1
             self.show("agenda", index, text, found.agenda)
         elif self.opened and not self.after_agenda:
             return self.committee(index, text)
