@@ -169,3 +169,26 @@ def test_a_treaty_body_note_with_a_two_line_title_and_an_annex_table():
     assert (after.id, plain_text(after.inlines)[:2]) == ("annex-1-p1", "注：")
     assert numbers(doc) == list(range(1, 7)) and [i for i, _, _ in items(doc)] == ["para-6-a", "para-6-b"]
     assert not doc.warnings
+
+
+def test_a_main_committee_report_with_its_draft_resolutions():
+    doc = read("main-committee.txt")
+    meta = doc.meta
+    assert (meta.title, meta.subtitle) == ("宏观经济政策问题", "第二委员会的报告")
+    assert meta.agenda == ["议程项目 18", "宏观经济政策问题"] and meta.session == ["第七十七届会议"]
+    rapporteur = doc.blocks[[b.id for b in doc.blocks].index("title-p1")]
+    assert rapporteur.role == "rapporteur" and plain_text(rapporteur.inlines).startswith("报告员：")
+    # Sections whose heading ends in a symbol (A/C.2/77/L.3); draft resolutions as siblings under
+    # the chapter, each over its title, their operative paragraphs 1., 2. apart from the report's.
+    assert headings(doc) == [
+        ("title", 1, "title"), ("subtitle", 2, "subtitle"),
+        *chapters(["ch-1", "ch-2", "ch-2-a", "ch-2-b", "ch-3"]),
+        ("ch-3-h1", 3, "draft"), ("ch-3-h1-h1", 4, "subheading"),
+        ("ch-3-h2", 3, "draft"), ("ch-3-h2-h1", 4, "subheading"),
+    ]
+    assert numbers(doc) == list(range(1, 11))
+    first = [plain_text(b.inlines) for b in doc.blocks if b.id.startswith("ch-3-h1-h1-p")]
+    assert first[:3] == ["大会，", "回顾其 2021 年 12 月 17 日第 76/192 号决议，", "重申国际贸易是推动包容性经济增长和减贫的引擎，"]
+    assert [text[:3] for text in first[3:]] == ["1. ", "2. ", "3. "]
+    assert len([b for b in doc.blocks if b.id.startswith("ch-3-h2-h1-p")]) == 4
+    assert not doc.warnings

@@ -20,6 +20,7 @@ from .lines import Piece
 from .shape import (
     CHAPTER,
     ANNEX_LINE,
+    DRAFT_LINE,
     DEDICATION,
     GLUED,
     HEADING_WIDTH,
@@ -88,6 +89,7 @@ class Numbering:
     letter: str = ""
     sub_item: int = 0
     in_chapter: bool = False
+    draft: int | None = None  # under a draft resolution's heading: its last operative paragraph number
 
     def next_section(self) -> str:
         return chr(ord(self.section) + 1) if self.section else "A"
@@ -166,6 +168,9 @@ class BlockBuilder:
         m = NUMBERED.match(text)
         if m:
             value, rest = int(m.group(1)), m.group(2)
+            if n.draft is not None and value == n.draft + 1 and not in_sentence:
+                n.draft = value  # a draft resolution's operative paragraph: text that keeps its number
+                return RawBlock("text", piece.line, text, index)
             if (
                 value == n.subsection + 1
                 and n.in_chapter
@@ -311,10 +316,14 @@ class BlockBuilder:
 
     def advance(self, block: RawBlock) -> None:
         n = self.numbering
+        if block.kind in ("chapter", "section"):
+            n.draft = None
         if block.kind == "chapter":
             n.chapter, n.section, n.subsection, n.in_chapter = block.number, "", 0, True
         elif block.kind == "section":
             n.section, n.subsection = block.label, 0
+        elif block.kind == "heading" and DRAFT_LINE.match(block.text):
+            n.draft = 0
         elif block.kind == "subsection":
             n.subsection = block.number
         elif block.kind == "numbered":
@@ -450,6 +459,8 @@ class BlockBuilder:
             # the first half of a paragraph that a page break cut.
             if self.wrapped:  # a line that stopped short of the margin ended there
                 return block.last_glued or fills_line(self.pieces[index - 1].text, piece.text, self.width)
+            if self.numbering.draft is not None and block.text.endswith(("，", ",")):
+                return False  # a draft resolution's preambular paragraph (大会， / 回顾…，) ends with a comma
             return len(block.text) > 50 or not piece.after_blank
         if self.wrapped:
             # A line that stopped short of the margin ended its paragraph, except in a numbered

@@ -150,6 +150,9 @@ def ends_sentence(text: str) -> bool:
 # it does (…的信的 / 附件: `heading_goes_on`).
 KIND_LINE = re.compile(r"^[\u4e00-\u9fff]{1,12}的(报告|说明|工作文件)\**$")
 ANNEX_LINE = re.compile(r"^(?:附件|附文|附录|(?:决议|决定)草案)[一二三四五六七八九十\d]*$")
+# A draft resolution or decision that the report recommends: its operative paragraphs are
+# numbered 1., 2. … on their own, apart from the report's paragraphs.
+DRAFT_LINE = re.compile(r"^(?:决议|决定)草案[一二三四五六七八九十\d]*$")
 # The end of a heading line that cannot end a heading: a connective (以及, 和, 或), an
 # enumeration comma, a dash, or 的 (not 目的).
 _OPEN_END = re.compile(r"(?:以及|和|及|或|暨|、|——|(?<!目)的)$")

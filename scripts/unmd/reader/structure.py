@@ -17,7 +17,7 @@ from ..model import Entries, Gap, Heading, Item, Meta, Paragraph, Signature, Tab
 from .blocks import RawBlock
 from .inlines import parse_inlines
 from .outline import nest_headings
-from .shape import DEDICATION, ends_sentence, line_width, roman
+from .shape import DEDICATION, DRAFT_LINE, ends_sentence, line_width, roman
 
 KIND = re.compile(r"的(报告|说明|工作文件|文件)\**$")
 LETTER = re.compile(r"的(同文)?信(的附件)?\**$")
@@ -25,6 +25,7 @@ ANNEX = re.compile(r"^附件[一二三四五六七八九十\d]*$|的附件$")
 # An annex's enclosure (附文: the report that a letter in the annex transmits) or an appendix.
 ENCLOSURE = re.compile(r"^(附文|附录)[一二三四五六七八九十\d]*$")
 SUMMARY = re.compile(r"^摘\s*要$")
+RAPPORTEUR = re.compile(r"^报告员\s*[:：]")  # a Main Committee's report names its rapporteur under the title
 # The id suffix of a second, third … paragraph printed with the same number (18 bis, 18 ter).
 REPEAT_SUFFIX = {2: "bis", 3: "ter", 4: "quater"}
 
@@ -74,7 +75,7 @@ def merge_signatures(raw: list[RawBlock]) -> list[RawBlock]:
     return out
 
 
-PART = (SUMMARY, KIND, LETTER, DEDICATION, ANNEX, ENCLOSURE)
+PART = (SUMMARY, KIND, LETTER, DEDICATION, ANNEX, ENCLOSURE, DRAFT_LINE)
 
 
 def _entry_like(block: RawBlock) -> bool:
@@ -115,6 +116,7 @@ class Structure:
         self.parts = 0
         self.paragraph_id = ""
         self.letter_id = ""
+        self.draft_parent: tuple[str, int] | None = None  # the heading that draft resolutions sit under
 
     def count(self, key: str) -> int:
         self.counts[key] = self.counts.get(key, 0) + 1
@@ -129,7 +131,8 @@ class Structure:
             run = 0
             while index + run < len(raw) and _entry_like(raw[index + run]):
                 run += 1
-            if run >= 4 and block.kind == "heading":
+            # (A draft resolution's title and short preambular paragraphs are no member list.)
+            if run >= 4 and block.kind == "heading" and self.draft_parent is None:
                 self.heading(block)
                 self.entries(raw[index + 1 : index + run])
                 index += run
@@ -234,6 +237,7 @@ class Structure:
                                    number=number, inlines=parse_inlines(block.text)))
 
     def numbered_heading(self, block: RawBlock) -> None:
+        self.draft_parent = None
         if block.kind == "chapter":
             self.in_chapters, self.role = True, "body"
             heading_id, level = f"ch-{block.number}", 2
@@ -254,8 +258,18 @@ class Structure:
         if kind:
             heading_id = f"{kind}-{self.count(kind)}"
             self.parent_id, self.parent_level, self.role = heading_id, 2, "annex"
-            self.in_chapters = False
+            self.in_chapters, self.draft_parent = False, None
             self.push_heading(block, 2, kind, heading_id)
+            return
+        if DRAFT_LINE.match(text):  # 决议草案一, 决议草案二: siblings under the chapter, each over its title
+            self.draft_parent = self.draft_parent or (self.parent_id or "front", self.parent_level)
+            parent, level = self.draft_parent
+            heading_id = f"{parent}-h{self.count(parent + '/h')}"
+            self.parent_id, self.parent_level = heading_id, level + 1
+            self.push_heading(block, level + 1, "draft", heading_id)
+            return
+        if RAPPORTEUR.match(text) and not self.in_chapters:
+            self.paragraph(block, "rapporteur")
             return
         if not self.title_seen and not self.in_chapters:
             self.title_seen = True
