@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from unmd.model import plain_text
+from unmd.model import Item, Paragraph, plain_text
 from unmd.reader import read_file
 
 MEASURE = 40  # Han characters a line
@@ -37,6 +37,13 @@ def numbered_lines(n: int, lines: list[str], margin: int, column: int, first: bo
     return out + [""]
 
 
+def item_lines(label: str, lines: list[str], column: int, hang: int) -> list[str]:
+    """An item as -layout prints it: its marker in the text column, its text at a tab stop
+    `hang` columns further right, where its continuation lines stand too."""
+    first = " " * column + f"({label})" + " " * (hang - len(label) - 2) + lines[0]
+    return [first] + [" " * (column + hang) + line for line in lines[1:]] + [""]
+
+
 def footer(margin: int, page: int) -> list[str]:
     return ["", "", " " * margin + "15-75150 (C)" + " " * 46 + f"{page}/2"]
 
@@ -59,11 +66,14 @@ def two_pages(page_break: str) -> str:
     return "\n".join(page1) + "\n" + page_break + "\n".join(page2) + "\n"
 
 
-def paragraphs(tmp_path, text: str) -> list[tuple[int, str]]:
+def read(tmp_path, text: str):
     path = tmp_path / "report.txt"
     path.write_bytes(text.encode("utf-8"))
-    doc = read_file(path)
-    return [(block.number, plain_text(block.inlines)) for block in doc.blocks]
+    return read_file(path)
+
+
+def paragraphs(tmp_path, text: str) -> list[tuple[int, str]]:
+    return [(block.number, plain_text(block.inlines)) for block in read(tmp_path, text).blocks]
 
 
 @pytest.mark.parametrize("page_break", ["\f", ""], ids=["form feed", "furniture only"])
@@ -71,3 +81,20 @@ def test_a_page_laid_out_further_right_continues_the_paragraph(tmp_path, page_br
     """pdftotext -layout ends a page with a form feed, pypdf and PyMuPDF print none: either
     way the page ends at its footer and the next page's column is measured on that page."""
     assert paragraphs(tmp_path, two_pages(page_break)) == [(n, text) for n, text in PARAGRAPHS.items()]
+
+
+ITEMS = {"a": paragraph(4, 150)[:-1] + "；", "b": paragraph(5, 190)[:-1] + "；", "c": paragraph(6, 95)}
+
+
+def test_the_lines_of_a_hanging_item_stand_at_its_tab_stop(tmp_path):
+    """An item's marker stands in the text column, its lines at a tab stop right of it: they
+    go on with the item, they do not open blocks of their own by their indent."""
+    lines = [header(0), ""] + numbered_lines(1, wrapped(PARAGRAPHS[1]), 0, 8)
+    lines += numbered_lines(2, wrapped("会员国提出了下列建议："), 0, 8)
+    for label, text in ITEMS.items():
+        lines += item_lines(label, wrapped(text), 8, 7)
+    lines += numbered_lines(3, wrapped(PARAGRAPHS[3]), 0, 8) + footer(0, 1)
+    doc = read(tmp_path, "\n".join(lines) + "\n")
+    items = [(block.label, plain_text(block.inlines)) for block in doc.blocks if isinstance(block, Item)]
+    assert items == list(ITEMS.items())
+    assert [block.number for block in doc.blocks if isinstance(block, Paragraph)] == [1, 2, 3]

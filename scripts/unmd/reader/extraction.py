@@ -161,15 +161,20 @@ def read_extraction(text: str) -> Extraction:
     # and PyMuPDF print no form feed, but every page of a UN report has its furniture.
     columns = page_columns(lines, page_breaks | set(out.furniture))
     result: list[str] = []
+    hanging = False  # the lines since the last blank line are one hanging paragraph or item
     for number, line in enumerate(lines, 1):
         stripped = line.strip()
         if not stripped or number in out.furniture:
             result.append(line if stripped else "")
+            hanging = False
             continue
         body = _marker_gap(line)
         column = columns[number - 1]
         if column:  # the text column is the margin; what hangs left of it (numbers) starts the line
             indent = _indent(line) - column if _indent(line) > column + 1 else 0
+            if hanging:  # the lines under a hanging number or marker stand at its text: no indent
+                indent = 0
+            hanging = hanging or _starts_structure(body)
             result.append(" " * indent + _LAYOUT_SPACES.sub(" ", body))
         else:
             result.append(line if body == stripped else line[: _indent(line)] + body)
