@@ -127,3 +127,13 @@ def test_a_pdf_extractors_masthead_goes_on_to_the_session_and_agenda_lines(top):
 def test_a_row_with_a_field_that_is_no_masthead_ends_the_masthead():
     masthead = read_masthead(["联合国      A/72/115", "Distr.: General      预防武装冲突的报告"])
     assert masthead.distribution is None and masthead.lines == [0]
+
+
+@pytest.mark.parametrize("row", ["大  会                          Distr.: General", "大会Distr.: General"])
+def test_an_organ_in_a_masthead_row_letter_spaced_or_run_together(row):
+    """The UN's own first page sets the organ letter-spaced in the row of Distr.: General; an
+    extractor keeps the gap (-layout) or runs the two together (pypdf)."""
+    masthead = read_masthead(["联 合 国                       A/72/115", row, "27 June 2017", "Chinese",
+                              "Original: English", "第七十二届会议", "预防武装冲突"])
+    assert (masthead.organs, masthead.session, masthead.distribution, masthead.date) == (
+        ["大会"], ["第七十二届会议"], "General", "2017-06-27")

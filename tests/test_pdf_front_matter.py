@@ -100,3 +100,10 @@ def test_the_agenda_item_on_the_line_after_the_agendas_name_is_one_agenda_entry(
                            "秘书长的报告", *body(), "* A/99/50。"])
     assert [(role, text) for role, text in ((b.role, plain_text(b.inlines)) for b in doc.blocks[:2])] == [
         ("session", "第九十九届会议"), ("agenda", "暂定项目表 项目 35(b)")]
+
+
+def test_the_recycling_note_at_the_foot_of_the_first_page_is_furniture():
+    doc = read(MASTHEAD + ["某项活动的报告标题", "秘书长的报告", *body(1, 3), "99-12345 (C)", "*9912345*", "♲ 请回收",
+                           "A/99/100", *body(4, 3)[1:]])
+    assert ("recycling note", "♲ 请回收") in {(r.why, r.text) for r in doc.removed}
+    assert "请回收" not in "".join(plain_text(b.inlines) for b in doc.blocks if hasattr(b, "inlines"))

@@ -30,6 +30,7 @@ _FURNITURE = [
     ("job number", r"\*\d{7,}\*"),  # its barcode, as lines.py names it
     ("page number", r"\d{1,4}\s*/\s*\d{1,4}|-\s*\d{1,4}\s*-"),
     ("undocs footer link", r"https?://(?:www\.)?undocs\.org/\S*"),
+    ("recycling note", r"♲?\s*(?:请回收|Please recycle)\s*♲?"),  # at the foot of a UN document's first page
 ]
 _MASTHEAD = [
     ("masthead", r"联\s*合\s*国"),
@@ -81,14 +82,16 @@ def _field_kind(text: str, kinds) -> str | None:
     return parts[0][0] if parts else None
 
 
-def masthead_fields(line: str) -> list[str]:
+def masthead_fields(line: str, more_kinds=()) -> list[str]:
     """The fields of a line at the head of the first page: what column gaps separate (-layout:
-    `联合国      A/72/115`), each cut again where the extractor ran masthead fields together
-    (`A/72/115联合国`); a field that is not all masthead or furniture stays whole."""
+    `联合国      A/72/115`), each cut again where the extractor ran masthead fields (or fields
+    of `more_kinds`, as (why, pattern)) together (`A/72/115联合国`); a field that is not all
+    of them stays whole."""
+    kinds = _FURNITURE + _MASTHEAD + list(more_kinds)
     out: list[str] = []
     for part in _COLUMN_GAP.split(line.strip()):
         if part:
-            out += [text for _, text in _field_parts(part, _FURNITURE + _MASTHEAD) or [(None, part)]]
+            out += [text for _, text in _field_parts(part, kinds) or [(None, part)]]
     return out
 
 

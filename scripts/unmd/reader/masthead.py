@@ -5,7 +5,7 @@ wrap over two lines), its symbol, `Distr.: General`, the date, `Original: Englis
 the session (with its dates and place), the agenda item, and on the first page's foot a job
 number with dates (07-28459 (C)    130407    180407) and a barcode (*0728459*). Extractors
 print these lines in any order, one per line, or several fields in one row (-layout: `联合国
-      A/72/115`), or run together (pypdf: `A/72/115联合国`); the date may be ISO (2017-06-27).
+      A/72/115`), or run together (pypdf: `A/72/115联合国`); the date may be ISO (2017-06-27), the organ letter-spaced (大  会).
 A row is masthead when each of its fields is. They are read here, before the body, line by
 line from the top: what the page shows of them (organ, session, agenda) becomes the document
 header, the rest goes into the metadata only, and the conversion report lists every line. The
@@ -22,7 +22,11 @@ from dataclasses import dataclass, field
 from .extraction import masthead_fields
 from .lines import SEPARATOR, furniture_kind
 
-ORGAN = re.compile(r"^(大会|安全理事会|经济及社会理事会|人权理事会|托管理事会)$")
+ORGAN_NAMES = ("大会", "安全理事会", "经济及社会理事会", "人权理事会", "托管理事会")
+ORGAN = re.compile(rf"^({'|'.join(ORGAN_NAMES)})$")
+# An organ's name as a field of a masthead row, letter-spaced as the first page sets it (大  会).
+_ORGAN_FIELD = [("organ", re.compile("|".join(r"\s*".join(name) for name in ORGAN_NAMES)))]
+_LETTER_SPACING = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 # A committee, commission, council or working group (with its parent: 和平利用外层空间委员会),
 # or the convention a treaty body's documents are filed under (消除对妇女一切形式歧视公约).
 BODY = re.compile(r"^[\u4e00-\u9fff、“”（）()]{2,40}(委员会|理事会|工作组|专家组|论坛|执行局|公约)$")
@@ -132,9 +136,9 @@ class _Reader:
                 self.opened = True
                 found.symbols = re.split(r"\s*[-–]\s*(?=[A-Z]+/)|\s+", text.strip())
             self.keep(f"masthead: {why}", index, text)
-        elif ORGAN.match(text) and not self.after_agenda:
+        elif ORGAN.match(_LETTER_SPACING.sub("", text)) and not self.after_agenda:
             self.opened = True
-            self.show("organ", index, text, found.organs)
+            self.show("organ", index, _LETTER_SPACING.sub("", text), found.organs)
         elif SESSION.match(text) and not self.after_agenda:
             self.show("session", index, text, found.session)
         elif AGENDA.search(text):
@@ -154,7 +158,7 @@ class _Reader:
     def take_line(self, index: int) -> int:
         """`take` for a whole line; a line of several fields (a -layout row, fields run
         together) is masthead only when every field is, and then one line."""
-        fields = masthead_fields(self.lines[index])
+        fields = masthead_fields(self.lines[index], _ORGAN_FIELD)
         if len(fields) == 1:
             return self.take(index, fields[0])
         state = copy.deepcopy({k: v for k, v in vars(self).items() if k != "lines"})
