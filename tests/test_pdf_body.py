@@ -66,3 +66,82 @@ def test_a_note_carried_over_to_a_later_page_is_a_note_and_the_notes_keep_their_
         ("1", "见乌普萨拉冲突数据方案数据集和趋势分析报告，联合国大学政策研究中心。"),
         ("2", "难民署的报告将这一人数确定为六千五百万人。"),
     ]
+
+
+
+# A justified page (pypdf's stream order): unnumbered paragraphs run the full measure (30),
+# numbered ones hang their number in the margin (27), items hang theirs a tab stop further
+# (24). Only the measure of each text column tells a full line from a paragraph's last line:
+# the first paragraph ends two characters short of the margin, every item line stops six
+# short of it.
+JUSTIFIED_COLUMNS = """\
+一. 导言
+我们认为，联合国的调解工作在过去十年里取得了长足的进展，各区
+域组织和会员国也日益重视预防冲突的作用，并为此投入资源。
+小组收到了来自会员国、区域组织和其他国际组织、民间社会组织和
+智库的八十多份书面呈件，这些呈件的质量都非常高，极大地启发了
+小组的想法。
+1. 调解和调解支助的形式多种多样。在联合国，调解始终是在同
+意的基础上提供的；在一些进程中，一名联合国代表是牵头调
+解人或协调人，有时设有与一个区域组织的联合特使安排，但
+更经常的情况是区域组织或会员国领导进程。
+2. 本报告反思了可以在不同的时间调动来促进调解进程的五个宽
+泛的调解支助要素，包括：
+(a) 支持有利的外部环境，特别是因为当今的许多冲突都有
+很强的区域和国际层面因素，广泛一致支持一个进程可
+能有助于鼓励冲突各方做出承诺；
+(b) 制订调解战略和进程，使调解进程走上正轨，这可能与
+谈判的实质一样重要，议程、各种问题的顺序和代表团
+的组成常常成为争议的主题；
+(c) 开展有效的业务活动，向调解小组提供后勤、行政和安
+保支助，视需要也可包括或部署专题专家，同样重要的
+是要确保各级调解小组中有男有女。
+3. 联合国秘书处内设有向调解进程提供技术支助的各专门单位，
+它们就解除武装、复员和重返社会及安全部门改革等问题提供
+支助，同时就停火和安全保障的执行情况提供咨询意见。
+4. 地方一级的对话与和平倡议可以提供一个基础，并作为一项正
+式和平进程的补充；为了支持全国和解努力，建设和平基金正
+在加强社区和解进程并协助国家和地方当局制订一个和解路线
+图。
+"""
+
+JUSTIFIED_READING = [
+    ("ch-1-p1", "我们认为，联合国的调解工作在过去十年里取得了长足的进展，各区域组织和会员国也日益重视预防冲突的作用，并为此投入资源。"),
+    ("ch-1-p2", "小组收到了来自会员国、区域组织和其他国际组织、民间社会组织和智库的八十多份书面呈件，这些呈件的质量都非常高，"
+                "极大地启发了小组的想法。"),
+    ("para-1", "调解和调解支助的形式多种多样。在联合国，调解始终是在同意的基础上提供的；在一些进程中，一名联合国代表是牵头调解人"
+               "或协调人，有时设有与一个区域组织的联合特使安排，但更经常的情况是区域组织或会员国领导进程。"),
+    ("para-2", "本报告反思了可以在不同的时间调动来促进调解进程的五个宽泛的调解支助要素，包括："),
+    ("para-2-a", "支持有利的外部环境，特别是因为当今的许多冲突都有很强的区域和国际层面因素，广泛一致支持一个进程可能有助于"
+                 "鼓励冲突各方做出承诺；"),
+    ("para-2-b", "制订调解战略和进程，使调解进程走上正轨，这可能与谈判的实质一样重要，议程、各种问题的顺序和代表团的组成常常成为"
+                 "争议的主题；"),
+    ("para-2-c", "开展有效的业务活动，向调解小组提供后勤、行政和安保支助，视需要也可包括或部署专题专家，同样重要的是要确保各级"
+                 "调解小组中有男有女。"),
+    ("para-3", "联合国秘书处内设有向调解进程提供技术支助的各专门单位，它们就解除武装、复员和重返社会及安全部门改革等问题提供支助，"
+               "同时就停火和安全保障的执行情况提供咨询意见。"),
+    ("para-4", "地方一级的对话与和平倡议可以提供一个基础，并作为一项正式和平进程的补充；为了支持全国和解努力，建设和平基金正在"
+               "加强社区和解进程并协助国家和地方当局制订一个和解路线图。"),
+]
+
+
+def test_each_line_is_read_in_the_measure_of_its_own_text_column():
+    assert paragraphs(read(JUSTIFIED_COLUMNS)) == JUSTIFIED_READING
+
+
+def test_the_parts_of_a_line_an_extractor_printed_apart_are_one_line():
+    """pdftotext prints a justified line whose gaps justification widened in parts, with a
+    blank line between them; together they fill the measure, so the paragraph goes on."""
+    cut = JUSTIFIED_COLUMNS.replace("在加强社区和解进程并协助国家和地方当局制订一个和解路线",
+                                    "在加强社区和解进程并协助国家\n\n和地方当局制订一个和解路线")
+    assert cut != JUSTIFIED_COLUMNS
+    assert paragraphs(read(cut)) == JUSTIFIED_READING
+
+
+def test_a_note_number_printed_on_a_line_of_its_own_opens_its_note():
+    """pdfminer prints a note's number, a blank line, then the note's text."""
+    alone = CARRIED_OVER_NOTE.replace("2 难民署的报告", "2\n\n难民署的报告")
+    assert alone != CARRIED_OVER_NOTE
+    doc = read(alone)
+    assert notes(doc) == notes(read(CARRIED_OVER_NOTE))
+    assert paragraphs(doc) == paragraphs(read(CARRIED_OVER_NOTE))

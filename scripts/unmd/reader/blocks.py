@@ -13,6 +13,7 @@ not a heading.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..errors import SourceWarning
@@ -34,7 +35,9 @@ from .shape import (
     chinese_numeral,
     default_slack,
     ends_sentence,
+    ends_with_call,
     fills_line,
+    fills_measure,
     heading_goes_on,
     heading_like,
     inline_item_marker,
@@ -43,8 +46,10 @@ from .shape import (
     join_text,
     line_width,
     measured_slack,
+    measures,
     next_labels,
     room_left,
+    width_slack,
     roman_value,
     wrap_margin,
 )
@@ -107,6 +112,9 @@ def _span(missing: list[str]) -> str:
     return missing[0] if len(missing) == 1 else f"{missing[0]}–{missing[-1]}"
 
 
+# A numbered paragraph or item: its number or marker, then the text of its first line.
+_HANGING = re.compile(rf"^(?:\d{{1,4}}\s*[.．]|(?:[-–•·]\s*)?[(（](?:[a-z]|[ivx]{{1,5}}|[一二三四五六七八九十]{{1,3}})[)）])\s*(\S.*)$")
+
 # Between these shares of lines that follow a blank line, a blank line ends a block: the
 # layout leaves one between blocks, neither after every line nor (almost) never.
 BLANK_ENDS_SHARE = (0.04, 0.6)
@@ -125,7 +133,11 @@ class BlockBuilder:
         self.warnings = warnings
         self.spacing = spacing
         self.wrapped, self.width = wrap_margin([p.text for p in pieces])
-        self.blank_ends = self.wrapped and BLANK_ENDS_SHARE[0] <= blank_share(pieces) < BLANK_ENDS_SHARE[1]
+        self.measures = measures([p.text for p in pieces], self.width) if self.wrapped else []
+        # Where the page shows its measures, they say where a block ends, not the blank lines an
+        # extractor left around the parts of a line it printed apart.
+        self.blank_ends = (self.wrapped and not self.measures
+                           and BLANK_ENDS_SHARE[0] <= blank_share(pieces) < BLANK_ENDS_SHARE[1])
         self.numbering = Numbering()
         self.blocks: list[RawBlock] = []
         self.heading_slack = measured_slack(self.cut_rooms(), self.width)
@@ -377,11 +389,46 @@ class BlockBuilder:
         """The wrap, not the text, ended piece `index`: the next piece's start did not fit,
         and it goes on flush left (an indented or centred line opens a block of its own)."""
         following = self.pieces[index + 1] if index + 1 < len(self.pieces) else None
-        return (
-            following is not None
-            and not following.indent
-            and fills_line(self.pieces[index].text, following.text, self.width)
-        )
+        return following is not None and not following.indent and self.fills(index, following.text)
+
+    def fills(self, index: int, following: str) -> bool:
+        """Whether piece `index` stopped only because the start of `following` (the next
+        piece) did not fit: in the measure of its own text column where the page shows
+        measures (measures()), else within a tenth of the margin."""
+        measure, text = self.column(index)
+        if measure is None:
+            return fills_line(self.pieces[index].text, following, self.width)
+        if fills_measure(text, following, measure) or self.one_line(index, text, following, measure):
+            return True
+        before = self.pieces[index - 1].text if index > 0 else ""
+        return self.one_line(index - 1, before, text, measure) and fills_measure(before + text, following, measure)
+
+    def one_line(self, index: int, left: str, right: str, measure: float) -> bool:
+        """Whether pieces `index` and `index + 1` are the parts of one line that the extractor
+        printed apart: at a superscript call (…常见。14 / 在一些区域…), or inside a sentence
+        at a gap that justification widened (…的声音。2005 / 年世界首脑会议…); together they
+        fill the measure. A line that stands on its own (秘书长的报告, 附件) is no part."""
+        if index < 0 or (ends_sentence(left) and not ends_with_call(left)) or KIND_LINE.match(left) or ANNEX_LINE.match(left):
+            return False
+        width, slack = line_width(left) + line_width(right), width_slack(f"{left} {right}")
+        return measure - 1 - slack <= width <= measure + slack
+
+    def column(self, index: int) -> tuple[float | None, str]:
+        """(measure, text in it) of piece `index`: an unnumbered paragraph or heading runs the
+        widest measure; a numbered paragraph or item hangs its number in the margin, and its
+        text column is the measure its first line's text (without the number) reaches."""
+        text = self.pieces[index].text
+        if not self.measures:
+            return None, text
+        block = self.blocks[-1] if self.blocks and self.blocks[-1].first_piece <= index else None
+        first = self.pieces[block.first_piece if block else index].text
+        hanging = _HANGING.match(first) if (block.kind in ("numbered", "item") if block else True) else None
+        if hanging is None:
+            return self.measures[0], text
+        head = hanging.group(1)
+        reach = line_width(head) - width_slack(head) - 0.5
+        measure = next((m for m in reversed(self.measures) if m >= reach), self.measures[0])
+        return measure, hanging.group(1) if text is first else text
 
     def measured(self) -> bool:
         """Whether the document's own wrap slack is measured (tighter than the default)."""
@@ -458,7 +505,7 @@ class BlockBuilder:
             # In the line layout a short unfinished line is a heading or a list entry, not
             # the first half of a paragraph that a page break cut.
             if self.wrapped:  # a line that stopped short of the margin ended there
-                return block.last_glued or fills_line(self.pieces[index - 1].text, piece.text, self.width)
+                return block.last_glued or self.fills(index - 1, piece.text)
             if self.numbering.draft is not None and block.text.endswith(("，", ",")):
                 return False  # a draft resolution's preambular paragraph (大会， / 回顾…，) ends with a comma
             return len(block.text) > 50 or not piece.after_blank
@@ -498,11 +545,11 @@ class BlockBuilder:
         before = self.pieces[index - 1].text
         if not ends_sentence(block.text):
             if self.wrapped:  # a short line that ends no sentence is a heading or an entry
-                return fills_line(before, piece.text, self.width)
+                return self.fills(index - 1, piece.text)
             return len(block.text) > 50 or not heading_like(block.text)
         if not self.wrapped:
             return block.kind in ("numbered", "item") and not heading_like(piece.text)
-        cut = fills_line(before, piece.text, self.width)
+        cut = self.fills(index - 1, piece.text)
         return cut and not piece.indent and not self.opens_heading(index)
 
     def build(self) -> list[RawBlock]:

@@ -226,6 +226,7 @@ def foot_notes(lines: list[str], breaks: set[int]) -> set[int]:
         if index + 1 in breaks:
             index += 1
             continue
+        lone = _put_back_lone_note_number(lines, index, breaks)
         m = _NOTE_START.match(lines[index].strip())
         if m and _due(int(m.group(1)), found) and _called(lines, index, int(m.group(1)), in_foot):
             end, notes = _foot_end(lines, index, found, breaks)
@@ -235,8 +236,31 @@ def foot_notes(lines: list[str], breaks: set[int]) -> set[int]:
                 found.update(int(_NOTE_START.match(lines[k - 1].strip()).group(1)) for k in notes)
                 index = end
                 continue
+        if lone is not None:  # no note starts there: the lines as they were
+            lines[index], lines[lone[0]] = lone[1]
         index += 1
     return starts
+
+
+_LONE_NUMBER = re.compile(r"^\d{1,3}$")
+
+
+def _put_back_lone_note_number(lines: list[str], index: int, breaks: set[int]) -> tuple[int, tuple[str, str]] | None:
+    """A note's number that the extractor printed on a line of its own (pdfminer: 9 / blank /
+    乌普萨拉…) goes before the note's text, on line `index`, and the text's line becomes
+    blank; returned: that line and the two lines as they were, for foot_notes to put back
+    where no note starts."""
+    if not _LONE_NUMBER.match(lines[index].strip()):
+        return None
+    following = next((k for k in range(index + 1, min(index + 3, len(lines))) if lines[k].strip()), None)
+    if following is None or any(k + 1 in breaks for k in range(index + 1, following + 1)):
+        return None
+    text = lines[following].strip()
+    if _starts_structure(text) or _LONE_NUMBER.match(text):
+        return None
+    before = (lines[index], lines[following])
+    lines[index], lines[following] = f"{lines[index].strip()} {text}", ""
+    return following, before
 
 
 # How far ahead of the lowest note number not found yet a note may come (carried-over notes).
@@ -264,7 +288,7 @@ def _foot_end(lines: list[str], index: int, found: set[int], breaks: set[int]) -
     line after the end of a sentence opens no note."""
     numbers = set(found)
     starts = []
-    ended = False
+    ended, last = False, 0
     for k in range(index, len(lines)):
         if k + 1 in breaks:
             return k, starts
@@ -272,8 +296,11 @@ def _foot_end(lines: list[str], index: int, found: set[int], breaks: set[int]) -
         if not text:
             continue
         m = _NOTE_START.match(text)
-        if m and _due(int(m.group(1)), numbers):
-            numbers.add(int(m.group(1)))
+        # The next number opens a note wherever it stands; one out of turn only after a note
+        # that ended (…5 / 000 人 goes on with a note).
+        if m and _due(int(m.group(1)), numbers) and (int(m.group(1)) == last + 1 or ended or not starts):
+            last = int(m.group(1))
+            numbers.add(last)
             starts.append(k + 1)
         elif ended or _starts_structure(text):
             return None, []  # after a note that ended, only the next note or the page end

@@ -5,6 +5,7 @@ Everything here is about the shape of Chinese UN text in general, not about one 
 
 from __future__ import annotations
 
+import collections
 import functools
 import re
 import unicodedata
@@ -193,6 +194,11 @@ COUNT_UNITS = "年月日个名次倍岁人项条段页号届"
 MARK_GLUED_AFTER = r"[\u3400-\u9fff。，、；：！？”’）)》」』,;]"
 # Such a mark at the end of a piece (…的国家10 / 鉴于此): the reports follow it with a space.
 _PLAIN_MARK_END = re.compile(rf"{MARK_GLUED_AFTER}\d{{1,3}}$")
+
+
+def ends_with_call(text: str) -> bool:
+    """Whether the text ends with a plain-digit note call glued after Han text (…常见。14)."""
+    return _PLAIN_MARK_END.search(text[-4:]) is not None
 _ASCII_WORD = re.compile(r"[A-Za-z0-9%]")
 _LATIN_END = re.compile(r"(?:[A-Za-z0-9%]|[,;]|[A-Za-z]\.)$")
 
@@ -260,6 +266,53 @@ def measured_slack(rooms: list[float], margin: float) -> float:
         return default_slack(margin)
     ordered = sorted(rooms)
     return min(default_slack(margin), max(0.0, ordered[int(len(ordered) * _SLACK_SHARE)] + _SLACK_ROUNDING))
+
+
+# A width many lines of pure Han text share is a measure of the page: the text column of
+# unnumbered paragraphs, of hanging paragraphs, of items (a justified PDF text fills each
+# exactly). Fewer lines than this, or than this share of the long lines, make no measure.
+_MEASURE_LEAST = 3
+_MEASURE_SHARE = 0.01
+_ASCII_TEXT = re.compile(r"[!-~]")
+# Characters whose width the font decides (“”‘’·…—): a Han character wide or half of one.
+_AMBIGUOUS = re.compile(r"[“”‘’·…—–]")
+_SPACE_RUN = re.compile(r" +")
+
+
+def measures(lines: list[str], margin: float) -> list[float]:
+    """The measures of a page with hanging text columns, widest first, or [] when it shows
+    only one: the widths (to half a Han character) that lines of Han text only, from half the
+    margin to a little over it, share. A hanging measure is one narrower by a tab stop or more
+    that most second lines of numbered paragraphs reach (three at least) (their number hangs in the margin);
+    a page without one (the wrap of a plain text) has none of its own to read by."""
+    stripped = [line.strip() for line in lines if line.strip()]
+    pure = [line for line in stripped if not _ASCII_TEXT.search(line) and not _AMBIGUOUS.search(line) and " " not in line]
+    long = [w for w in (round(line_width(line) * 2) / 2 for line in pure) if margin / 2 <= w <= margin * 1.15]
+    counts = collections.Counter(long)
+    least = max(_MEASURE_LEAST, _MEASURE_SHARE * len(long))
+    peaks = sorted((w for w, n in counts.items() if n >= least and counts[w + 0.5] < n >= counts[w - 0.5]), reverse=True)
+    seconds = collections.Counter(round(line_width(after) * 2) / 2 for line, after in zip(stripped, stripped[1:])
+                                  if NUMBERED.match(line) and not NUMBERED.match(after))
+    total = sum(seconds.values())
+    hanging = [w for w in peaks[1:] if peaks[0] - w >= 2 and seconds[w] + seconds[w - 0.5] > total / 2]
+    return peaks if hanging and total >= _MEASURE_LEAST else []
+
+
+def width_slack(line: str) -> float:
+    """How far short of its measure a full line may measure: nothing for Han text (each
+    character is one wide), but justification widens every space, and Latin letters, digits
+    and ASCII punctuation are narrower or wider than the half a Han character counted, and
+    quotation marks are half as wide in some fonts."""
+    return min(3.0, 0.5 * len(_SPACE_RUN.findall(line.strip())) + 0.25 * len(_ASCII_TEXT.findall(line))
+               + 0.75 * len(_AMBIGUOUS.findall(line)))
+
+
+def fills_measure(line: str, following: str, measure: float) -> bool:
+    """True when `line`, set in a text column `measure` wide, stopped only because the start
+    of `following` did not fit (fills_line with the line's own slack, not a tenth)."""
+    unit = _LINE_UNIT.match(following)
+    room = measure - line_width(line) - width_slack(line)
+    return line_width(unit.group(0) if unit else following[:1]) > room
 
 
 @dataclass(frozen=True)
