@@ -145,7 +145,8 @@ def build_commands(root: Path) -> list[list[str]]:
     """What scripts/build runs, against the site under root."""
     return [
         [sys.executable, "-m", "unmd.cli", "build-docs",
-         "--catalog", str(root / "sources" / "catalog.yml"), "--docs", str(root / "docs")],
+         "--catalog", str(root / "sources" / "catalog.yml"), "--docs", str(root / "docs"),
+         "--reports", str(root / "reports")],  # not the repository's reports/
         [sys.executable, "-m", "mkdocs", "build", "--strict"],  # not --quiet: it hides the warnings --strict counts
     ]
 

@@ -112,6 +112,24 @@ def test_search_result_leads_to_the_paragraph(page, site_url):
     assert paragraph_is_in_view(page, anchor)
 
 
+@pytest.mark.parametrize("opened", ["http", "file"])
+def test_results_folded_under_more_get_their_texts(page, site_url, built_site, opened):
+    """The worker answers as soon as the texts Material shows unfolded are loaded, then again
+    with those it folds under "more on this page": in the end every folded result links to its
+    own paragraph or heading and shows the query's words highlighted."""
+    base = site_url if opened == "http" else built_site.as_uri()
+    page.goto(f"{base}/zh-Hans/index.html")
+    search(page, "预防性外交")
+    page.wait_for_function(
+        """() => { const folded = [...document.querySelectorAll('.md-search-result__more article')];
+                   return folded.length > 0 && folded.every(article => article.querySelector('mark')); }""",
+        timeout=15_000,
+    )
+    hrefs = page.locator(".md-search-result__more .md-search-result__link").evaluate_all(
+        "links => links.map(a => a.getAttribute('href'))")
+    assert hrefs and all(re.search(r"#[^#]+$", href) for href in hrefs), hrefs
+
+
 @pytest.mark.parametrize(("variant", "query"), [("zh-Hant", "秘書長"), ("zh-Hans", "秘书长")])
 def test_search_from_file_with_the_network_cut_off(page, built_site, variant, query):
     blocked: list[str] = []

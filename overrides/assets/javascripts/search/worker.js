@@ -5,7 +5,9 @@
  * It speaks the message protocol of Material's own worker, which the theme lets a site replace
  * (`__config.search`, set in overrides/main.html): SETUP (Material's search_index.json, which
  * holds only the configuration) -> READY; QUERY (the text typed) -> RESULT (the results grouped
- * by page, titles and texts highlighted, per document the query terms it has).
+ * by page, titles and texts highlighted, per document the query terms it has). The worker
+ * reads that configuration itself as soon as it starts and loads the page table and the
+ * segmenter, so that READY does not wait for the page.
  *
  * Over HTTP this is a Web Worker and fetches the shard files. From file:// Material runs it in
  * an iframe (the iframe-worker shim), where files cannot be fetched, and the shards are loaded
@@ -14,9 +16,11 @@
  * A query is cut into terms as the build cut the pages (unmd.search_terms.terms_of): Chinese
  * into words (segmenter.js), the rest at separators, in lower case. Each term loads one shard
  * of postings; the last term, while it is being typed, also finds the terms it begins. Entries
- * having more of the terms come first, then by the sum of their BM25 weights. The texts of the
- * best RESULT_PAGES pages' entries (at most ENTRIES_PER_PAGE each) are loaded to be shown; the
- * other pages are listed by title.
+ * having more of the terms come first, then by the sum of their BM25 weights; only the entries
+ * in the terms' postings are visited. The texts of the best RESULT_PAGES pages' entries (at most
+ * ENTRIES_PER_PAGE each) are loaded to be shown, the other pages are listed by title. RESULT is
+ * sent as soon as the texts Material shows unfolded are loaded (a page's best entry), and again
+ * once those it folds under "more on this page" are.
  */
 (function () {
   "use strict";
@@ -33,6 +37,7 @@
   var config = null;
   var split = null;  // keys whose terms are in shards of longer keys
   var pages = null;  // [first entry, url, title] by first entry
+  var firsts = null;  // the pages' first entries
   var loaded = new Map();  // shard name -> Promise of its data (null if there is none)
   var waiting = new Map();  // shard name -> resolve, for shards loaded as scripts
 
@@ -75,15 +80,35 @@
     return loaded.get(name);
   }
 
-  function setup(data) {
-    config = data.config;
+  function setup(index) {
+    config = index.config;
     split = new Set(config.shards.split);
+    var table = shard("pages");  // first: importScripts waits for its script
     var segmenter = new URL("assets/javascripts/search/segmenter.js?v=" + config.shards.version, root).href;
-    var ready = IN_WORKER ? Promise.resolve(importScripts(segmenter)) : loadScript(segmenter);
-    return Promise.all([ready, shard("pages")]).then(function (results) {
+    var words = IN_WORKER ? Promise.resolve(importScripts(segmenter)) : loadScript(segmenter);
+    return Promise.all([words, table]).then(function (results) {
       pages = results[1] || [];
+      firsts = Int32Array.from(pages, function (row) { return row[0]; });
     });
   }
+
+  /* Material's index file (the configuration only: the search hook writes no entries into it),
+     read by the worker as soon as it starts, as Material reads it (search_index.js from
+     file://), so that the set-up does not wait for the page to load it and send it with SETUP
+     (which Material does from file:// only once the search box is opened). Settles with
+     whether the set-up is done. */
+  function setupEarly() {
+    var index = IN_WORKER
+      ? fetch(new URL("search/search_index.json", root)).then(function (response) {
+          return response.ok ? response.json() : null;
+        })
+      : loadScript(new URL("search/search_index.js", root).href).then(function () { return self.__index; });
+    return index.then(function (index) {
+      return index && index.config && index.config.shards ? setup(index).then(function () { return true; }) : false;
+    }).catch(function () { return false; });
+  }
+
+  var early = setupEarly();
 
   /* ------------------------------------------------------------------ terms */
 
@@ -141,27 +166,114 @@
     return list;
   }
 
-  /* Per query term: the postings of the term (and, while it is typed, of the terms it begins,
-     weighing PREFIX_WEIGHT), and the index terms found. */
+  /* Two postings lists as one, entries ascending, the weights of an entry in both summed;
+     b's weights scaled by `scale`. */
+  function merged(a, b, scale) {
+    var numbers = new Int32Array(a.numbers.length + b.numbers.length);
+    var weights = new Float32Array(numbers.length);
+    var i = 0, j = 0, k = 0;
+    while (i < a.numbers.length || j < b.numbers.length) {
+      var x = i < a.numbers.length ? a.numbers[i] : Infinity;
+      var y = j < b.numbers.length ? b.numbers[j] : Infinity;
+      numbers[k] = Math.min(x, y);
+      weights[k] = (x <= y ? a.weights[i++] : 0) + (y <= x ? b.weights[j++] * scale : 0);
+      k++;
+    }
+    return { numbers: numbers.subarray(0, k), weights: weights.subarray(0, k) };
+  }
+
+  /* Per query term: its postings (with, while it is typed, those of the terms it begins,
+     weighing PREFIX_WEIGHT, in one list), and the index terms found. */
   function match(term, prefix) {
     var key = shardKey(term);
     prefix = prefix && !(key === term && split.has(key));  // longer terms are in other shards then
     var name = shardName(key);
     return shard(name).then(function (terms) {
-      var lists = [];
       var found = [];
-      if (!terms) return { lists: lists, found: found };
+      var list = { numbers: new Int32Array(0), weights: new Float32Array(0) };
+      if (!terms) return { list: list, found: found };
       if (terms[term] !== undefined) {
-        lists.push({ postings: decode(name, term, terms[term]), scale: 1 });
+        list = decode(name, term, terms[term]);
         found.push(term);
       }
+      var longer = [];
       if (prefix)
         for (var other in terms)
           if (other !== term && other.startsWith(term)) {
-            lists.push({ postings: decode(name, other, terms[other]), scale: PREFIX_WEIGHT });
+            longer.push(decode(name, other, terms[other]));
             found.push(other);
           }
-      return { lists: lists, found: found };
+      if (longer.length) {  // pairwise, so that each posting is copied about log(n) times
+        while (longer.length > 1) {
+          var pairs = [];
+          for (var i = 0; i < longer.length; i += 2)
+            pairs.push(i + 1 < longer.length ? merged(longer[i], longer[i + 1], 1) : longer[i]);
+          longer = pairs;
+        }
+        list = merged(list, longer[0], PREFIX_WEIGHT);
+      }
+      return { list: list, found: found };
+    });
+  }
+
+  /* ------------------------------------------------------------------ ranking */
+
+  function bits(mask) {
+    var count = 0;
+    for (; mask; mask &= mask - 1) count++;
+    return count;
+  }
+
+  /* The entries having any of the terms, found by walking the terms' postings side by side
+     (entries ascending: only the entries in the postings are visited), with per entry the terms
+     it has (one bit a term) and its value: the number of terms, then the summed weights. Entries
+     come grouped by page (pages hold consecutive entries), each group with its best entry. */
+  function rank(lists) {
+    var total = lists.reduce(function (sum, list) { return sum + list.numbers.length; }, 0);
+    var numbers = new Int32Array(total);
+    var masks = new Int32Array(total);
+    var values = new Float64Array(total);
+    var at = lists.map(function () { return 0; });
+    var groups = [];
+    var group = null;
+    var page = 0;
+    var count = 0;
+    for (;;) {
+      var n = Infinity;
+      for (var i = 0; i < lists.length; i++)
+        if (at[i] < lists[i].numbers.length && lists[i].numbers[at[i]] < n) n = lists[i].numbers[at[i]];
+      if (n === Infinity) break;
+      var mask = 0;
+      var sum = 0;
+      for (i = 0; i < lists.length; i++)
+        if (at[i] < lists[i].numbers.length && lists[i].numbers[at[i]] === n) {
+          mask |= 1 << i;
+          sum += lists[i].weights[at[i]++];
+        }
+      var value = bits(mask) + sum / (1 + sum);
+      while (page + 1 < firsts.length && firsts[page + 1] <= n) page++;
+      if (!group || group.page !== page) groups.push(group = { page: page, from: count, to: count, best: -1, top: n });
+      numbers[count] = n;
+      masks[count] = mask;
+      values[count] = value;
+      group.to = ++count;
+      if (value > group.best) {
+        group.best = value;
+        group.top = n;
+        group.topMask = mask;
+      }
+    }
+    groups.sort(function (a, b) { return b.best - a.best; });  // stable: ties in page order
+    return { groups: groups, numbers: numbers, masks: masks, values: values };
+  }
+
+  /* A group's best entries, best first (ties in entry order): [entry, terms mask, value]. */
+  function best(ranked, group) {
+    var order = [];
+    for (var k = group.from; k < group.to; k++) order.push(k);
+    order.sort(function (a, b) { return ranked.values[b] - ranked.values[a] || a - b; });
+    return order.slice(0, ENTRIES_PER_PAGE).map(function (k) {
+      return [ranked.numbers[k], ranked.masks[k], ranked.values[k]];
     });
   }
 
@@ -186,84 +298,90 @@
     };
   }
 
+  function chunkOf(number) {
+    return "e/" + Math.floor(number / config.shards.entries_per_chunk);
+  }
+
   function entry(number) {
     var chunk = config.shards.entries_per_chunk;
-    return shard("e/" + Math.floor(number / chunk)).then(function (entries) {
+    return shard(chunkOf(number)).then(function (entries) {
       return entries ? entries[number % chunk] : ["", "", ""];
     });
   }
 
-  function bits(mask) {
-    var count = 0;
-    for (; mask; mask &= mask - 1) count++;
-    return count;
+  /* Material's RESULT: per page (best first) its best entries (`tops`, for the first
+     RESULT_PAGES pages), then the page itself by its title, as Material lists a page's sections.
+     An entry's text is loaded where `shown(entry, entries)` says; any other is a placeholder
+     with its score (Material folds it under "more on this page", out of sight) until it is. */
+  function result(ranked, tops, terms, found, shown) {
+    var mark = highlighter(found);
+    var termsOf = function (mask) {
+      var has = {};
+      terms.forEach(function (term, i) { has[term] = (mask & (1 << i)) !== 0; });
+      return has;
+    };
+    return Promise.all(ranked.groups.map(function (group, rank) {
+      var row = pages[group.page];
+      var entries = tops[rank] || [];
+      var items = entries.map(function (e) {
+        var item = { location: row[1] + "#", title: "", text: "", score: e[2], terms: termsOf(e[1]) };
+        if (e[0] === row[0]) {  // the page's own entry
+          item.location = row[1];
+          item.title = mark(row[2]);
+        }
+        if (!shown(e, entries)) return Promise.resolve(item);
+        return entry(e[0]).then(function (fields) {
+          item.location = row[1] + (fields[0] ? "#" + fields[0] : "");
+          item.title = mark(fields[1]);
+          item.text = mark(fields[2]);
+          return item;
+        });
+      });
+      if (!entries.some(function (e) { return e[0] === row[0]; }))  // the page itself, as Material adds it
+        items.push(Promise.resolve({ location: row[1], title: mark(row[2]), text: "", score: 0,
+                                     terms: termsOf(group.topMask) }));
+      return Promise.all(items);
+    })).then(function (items) {
+      return { items: items };
+    });
   }
 
-  function search(query) {
+  /* What Material shows of a page unfolded: its best entry and those as good (it folds the
+     others, renderSearchResultItem). */
+  function unfolded(e, entries) {
+    return e[2] >= entries[0][2];
+  }
+
+  function everything() {
+    return true;
+  }
+
+  /* Answers a query: `answer` is called with the results as soon as the texts Material shows
+     unfolded are loaded, and again with every text once the folded ones are (unless `stale()`
+     says a newer query has come: then they are not loaded). The promise settles with the first
+     answer. */
+  function search(query, answer, stale) {
     var terms = termsOf(query).slice(0, 31);  // one bit a term
-    if (!terms.length) return Promise.resolve({ items: [] });
+    if (!terms.length) return Promise.resolve(answer({ items: [] }));
     var typing = !new RegExp("(" + config.separator + ")$", "u").test(query);
     return Promise.all(terms.map(function (term, i) {
       return match(term, typing && i === terms.length - 1);
     })).then(function (matches) {
-      /* per entry: the terms it has (bits) and its summed weight, in arrays over all entries */
-      var sum = new Float64Array(config.shards.entries);
-      var has = new Int32Array(config.shards.entries);
-      var touched = [];
-      matches.forEach(function (m, i) {
-        m.lists.forEach(function (list) {
-          var numbers = list.postings.numbers;
-          var weights = list.postings.weights;
-          for (var k = 0; k < numbers.length; k++) {
-            var n = numbers[k];
-            if (!has[n]) touched.push(n);
-            has[n] |= 1 << i;
-            sum[n] += weights[k] * list.scale;
-          }
+      var ranked = rank(matches.map(function (m) { return m.list; }));
+      var tops = ranked.groups.slice(0, RESULT_PAGES).map(function (group) { return best(ranked, group); });
+      var found = [].concat.apply([], matches.map(function (m) { return m.found; }));
+      var folded = tops.some(function (entries) {
+        return entries.some(function (e) { return !unfolded(e, entries); });
+      });
+      return result(ranked, tops, terms, found, folded ? unfolded : everything).then(function (first) {
+        answer(first);
+        if (folded) setTimeout(function () {  // after Material has shown the first answer
+          if (stale()) return;
+          result(ranked, tops, terms, found, everything).then(function (all) {
+            if (!stale()) answer(all);
+          }).catch(function (error) { console.warn("search failed: " + query, error); });
         });
       });
-      var value = function (n) { return bits(has[n]) + sum[n] / (1 + sum[n]); };
-      /* pages, each with its entries, in entry order; then best first */
-      var groups = [];
-      var page = 0;
-      Int32Array.from(touched).sort().forEach(function (n) {
-        while (page + 1 < pages.length && pages[page + 1][0] <= n) page++;
-        var group = groups[groups.length - 1];
-        if (!group || group.page !== page) groups.push(group = { page: page, entries: [], best: -1 });
-        group.entries.push(n);
-        group.best = Math.max(group.best, value(n));
-      });
-      groups.sort(function (a, b) { return b.best - a.best; });
-      var mark = highlighter([].concat.apply([], matches.map(function (m) { return m.found; })));
-      var termsOfEntry = function (mask) {
-        var found = {};
-        terms.forEach(function (term, i) { found[term] = (mask & (1 << i)) !== 0; });
-        return found;
-      };
-      return Promise.all(groups.map(function (group, rank) {
-        var row = pages[group.page];
-        var shown = [];
-        if (rank < RESULT_PAGES)
-          shown = group.entries.sort(function (a, b) { return value(b) - value(a); }).slice(0, ENTRIES_PER_PAGE);
-        var best = group.entries.reduce(function (a, b) { return value(b) > value(a) ? b : a; });
-        var items = shown.map(function (n) {
-          return entry(n).then(function (fields) {
-            return {
-              location: row[1] + (fields[0] ? "#" + fields[0] : ""),
-              title: mark(fields[1]),
-              text: mark(fields[2]),
-              score: value(n),
-              terms: termsOfEntry(has[n])
-            };
-          });
-        });
-        if (shown.indexOf(row[0]) < 0)  // the page itself, by its title, as Material adds it
-          items.push(Promise.resolve({ location: row[1], title: mark(row[2]), text: "", score: 0,
-                                       terms: termsOfEntry(has[best]) }));
-        return Promise.all(items);
-      }));
-    }).then(function (items) {
-      return { items: items };
     });
   }
 
@@ -271,24 +389,27 @@
 
   var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
   var latest = null;  // the query to answer next; one typed meanwhile replaces it
+  var asked = 0;  // queries begun: a query's late texts are dropped once another has begun
   var busy = Promise.resolve();
 
   addEventListener("message", function (event) {
     var message = event.data;
     if (message.type === SETUP) {
-      busy = busy.then(function () { return setup(message.data); })
+      busy = busy.then(function () { return early; })
+        .then(function (done) { return done || setup(message.data); })
         .then(function () { postMessage({ type: READY }); });
     } else if (message.type === QUERY) {
       latest = message.data;
       busy = busy.then(function () {
         if (latest === null) return;
         var query = latest;
+        var number = ++asked;
         latest = null;
-        return search(query).catch(function (error) {
+        var answer = function (result) { postMessage({ type: RESULT, data: result }); };
+        var stale = function () { return asked !== number || latest !== null; };
+        return search(query, answer, stale).catch(function (error) {
           console.warn("search failed: " + query, error);
-          return { items: [] };
-        }).then(function (result) {
-          postMessage({ type: RESULT, data: result });
+          answer({ items: [] });
         });
       });
     }
