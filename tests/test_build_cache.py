@@ -59,6 +59,18 @@ def test_map_cached_computes_only_new_keys(tmp_path):
     assert log.read_text().split() == ["2", "3", "5"]
 
 
+
+def test_imap_cached_reads_each_cached_result_only_when_its_turn_comes(fresh_cache):
+    batch.map_cached("test", lambda n: n * n, [2, 3, 4], ["a", "b", "c"])
+    results = batch.imap_cached("test", lambda n: -n, [2, 3, 4, 5], ["a", "b", "c", "d"])
+    assert next(results) == 4
+    # An entry that cannot be read any more is computed again, not taken for missing order.
+    for entry in (fresh_cache / "test").rglob("*"):
+        if entry.is_file() and entry.name == batch.fingerprint(batch.CODE, "b"):
+            entry.write_bytes(b"not a pickle")
+    assert list(results) == [-3, 16, -5]
+    assert batch.map_cached("test", lambda n: 0, [2, 3, 4, 5], ["a", "b", "c", "d"]) == [4, -3, 16, -5]
+
 def corpus(tmp_path: Path, edit: bool = False) -> Path:
     """The first three catalogued reports in a catalog of their own; `edit` changes the second."""
     sources = tmp_path / ("sources-edited" if edit else "sources")

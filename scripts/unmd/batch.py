@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import os
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import ExitStack
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, Iterator, Sequence
 
 from .cache import DiskCache, code_fingerprint, fingerprint
 
@@ -46,17 +47,36 @@ def map_cached(
 ) -> list[Any]:
     """[function(item) for item in items], each result taken from the cache under its key when
     there. `function` and the items must pickle when the misses are computed in parallel."""
+    return list(imap_cached(namespace, function, items, keys))
+
+
+def imap_cached(
+    namespace: str,
+    function: Callable[[Any], Any],
+    items: Sequence[Any],
+    keys: Sequence[str],
+) -> Iterator[Any]:
+    """map_cached's results one at a time, in order, so that a caller writing them out holds
+    one, not the whole corpus's (a cached result is read from disk only when its turn comes)."""
     cache = DiskCache(namespace)
     keys = [fingerprint(CODE, key) for key in keys]
-    results = [cache.get(key) for key in keys]
-    missing = [i for i, result in enumerate(results) if result is None]
+    missing = [i for i, key in enumerate(keys) if not cache.has(key)]
     count = min(workers(), len(missing))
-    if len(missing) >= PARALLEL_FROM and count > 1:
-        with ProcessPoolExecutor(count) as pool:
-            computed = list(pool.map(function, [items[i] for i in missing]))
-    else:
-        computed = [function(items[i]) for i in missing]
-    for i, result in zip(missing, computed):
-        cache.put(keys[i], result)
-        results[i] = result
-    return results
+    with ExitStack() as stack:
+        if len(missing) >= PARALLEL_FROM and count > 1:
+            pool = stack.enter_context(ProcessPoolExecutor(count))
+            computed = pool.map(function, [items[i] for i in missing])
+        else:
+            computed = (function(items[i]) for i in missing)
+        missing_set = set(missing)
+        for i, key in enumerate(keys):
+            if i in missing_set:
+                result = next(computed)
+            else:
+                result = cache.get(key)
+                if result is not None:
+                    yield result
+                    continue
+                result = function(items[i])  # in the cache but unreadable: computed again
+            cache.put(key, result)
+            yield result

@@ -60,6 +60,10 @@ class DiskCache:
         except (OSError, pickle.UnpicklingError, EOFError):
             return None
 
+    def has(self, key: str) -> bool:
+        """Whether a value is stored under key (without reading it)."""
+        return self._path(key).is_file()
+
     def put(self, key: str, value: Any) -> None:
         """Store value under key; written to a temporary file and renamed, so readers never see half."""
         path = self._path(key)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from . import canonical
 from .add import Refused, add_report
-from .batch import map_cached
+from .batch import imap_cached, map_cached
 from .cache import fingerprint
 from .catalog import CATALOG, ROOT, Entry, load_catalog
 from .errors import SourceError
@@ -90,7 +90,7 @@ def build_docs(docs: Path = DOCS, catalog: Path = CATALOG, reports_dir: Path | N
         # The site's address is in every report's exports (unmd.canonical).
         keys = [fingerprint(document_key(entry, context), repr(citing[entry.slug]), canonical.base_url())
                 for entry in entries]
-        for files in map_cached("report-files", partial(report_files, context=context), cited, keys):
+        for files in imap_cached("report-files", partial(report_files, context=context), cited, keys):
             for name, text in files.items():
                 (staging / name).write_text(text, encoding="utf-8")
         glossary_pages = {GLOSSARY_PAGE: glossary_markdown(context.glossary, reports),
