@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from unmd.model import Gap, Heading, Item, Paragraph, Signature, Table, plain_text
+from unmd.model import Entries, Gap, Heading, Item, Paragraph, Signature, Table, plain_text
 from unmd.passes.footnotes import resolve_footnotes
 from unmd.reader import read_text
 
@@ -191,4 +191,28 @@ def test_a_main_committee_report_with_its_draft_resolutions():
     assert first[:3] == ["大会，", "回顾其 2021 年 12 月 17 日第 76/192 号决议，", "重申国际贸易是推动包容性经济增长和减贫的引擎，"]
     assert [text[:3] for text in first[3:]] == ["1. ", "2. ", "3. "]
     assert len([b for b in doc.blocks if b.id.startswith("ch-3-h2-h1-p")]) == 4
+    assert not doc.warnings
+
+
+def test_a_report_with_chapters_printed_over_their_titles():
+    doc = read("chapters-report.txt")
+    meta = doc.meta
+    assert meta.title == "第二十五届会议报告(2023 年 2 月 27 日至 3 月 3 日)" and meta.symbols == ["E/2023/33"]
+    assert meta.organs == ["经济及社会理事会", "发展政策委员会"]
+    assert removed(doc, "table of contents") == list(range(13, 19))  # 章次页次, numbers run together
+    titles = {b.id: plain_text(b.inlines) for b in doc.blocks if isinstance(b, Heading)}
+    assert titles["ch-1"] == "第一章 需要理事会采取行动或提请理事会注意的事项"  # 第一章 / its title: one heading
+    assert headings(doc) == [
+        ("title", 1, "title"),
+        *chapters(["ch-1", "ch-1-a", "ch-1-b", "ch-2", "ch-2-a"]),
+        ("ch-2-a-1", 4, "subsection"), ("ch-2-a-2", 4, "subsection"),
+        *chapters(["ch-2-b", "ch-3"]), ("annex-1", 2, "annex"), ("annex-1-h1", 3, "subheading"),
+    ]
+    assert numbers(doc) == list(range(1, 11)) and [n.key for n in doc.footnotes] == ["1"]
+    # The annex numbers its paragraph on its own (1. again): text that keeps its number, no
+    # warning; the names its lead-in announces are a list, one entry a line.
+    lead = doc.blocks[[b.id for b in doc.blocks].index("annex-1-h1-p1")]
+    assert plain_text(lead.inlines) == "1. 下列委员会成员出席了会议："
+    [names] = [b for b in doc.blocks if isinstance(b, Entries)]
+    assert names.id == "annex-1-h1-list" and len(names.entries) == 4
     assert not doc.warnings

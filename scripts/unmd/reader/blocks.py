@@ -20,6 +20,7 @@ from ..errors import SourceWarning
 from .lines import Piece
 from .shape import (
     CHAPTER,
+    CHAPTER_ALONE,
     ANNEX_LINE,
     DRAFT_LINE,
     DEDICATION,
@@ -94,7 +95,10 @@ class Numbering:
     letter: str = ""
     sub_item: int = 0
     in_chapter: bool = False
-    draft: int | None = None  # under a draft resolution's heading: its last operative paragraph number
+    # Under an annex or draft resolution heading (附件, 决议草案一), the last number of its own
+    # paragraphs (1., 2. … again, apart from the report's), and whether it is a draft resolution.
+    own: int | None = None
+    in_draft: bool = False
 
     def next_section(self) -> str:
         return chr(ord(self.section) + 1) if self.section else "A"
@@ -166,6 +170,8 @@ class BlockBuilder:
             return RawBlock("table", piece.line, text, index, rows=[text])
         m = None if in_sentence else CHAPTER.match(text)
         value = chinese_number(m.group(1)) if m and heading_like(m.group(2), 40) else None
+        if value is None and not in_sentence and (m := CHAPTER_ALONE.match(text)) and self.title_below(index):
+            value = chinese_number(m.group(1))
         if value is not None and n.chapter < value <= n.chapter + HEADING_JUMP:
             missing = [chinese_numeral(k) for k in range(n.chapter + 1, value)]
             self.skipped(piece, "chapter", missing)
@@ -180,8 +186,8 @@ class BlockBuilder:
         m = NUMBERED.match(text)
         if m:
             value, rest = int(m.group(1)), m.group(2)
-            if n.draft is not None and value == n.draft + 1 and not in_sentence:
-                n.draft = value  # a draft resolution's operative paragraph: text that keeps its number
+            if n.own is not None and value == n.own + 1 and value != n.paragraph + 1 and not in_sentence:
+                n.own = value  # an annex's or draft resolution's own paragraph: text that keeps its number
                 return RawBlock("text", piece.line, text, index)
             if (
                 value == n.subsection + 1
@@ -329,13 +335,13 @@ class BlockBuilder:
     def advance(self, block: RawBlock) -> None:
         n = self.numbering
         if block.kind in ("chapter", "section"):
-            n.draft = None
+            n.own, n.in_draft = None, False
         if block.kind == "chapter":
             n.chapter, n.section, n.subsection, n.in_chapter = block.number, "", 0, True
         elif block.kind == "section":
             n.section, n.subsection = block.label, 0
-        elif block.kind == "heading" and DRAFT_LINE.match(block.text):
-            n.draft = 0
+        elif block.kind == "heading" and ANNEX_LINE.match(block.text):
+            n.own, n.in_draft = 0, bool(DRAFT_LINE.match(block.text))
         elif block.kind == "subsection":
             n.subsection = block.number
         elif block.kind == "numbered":
@@ -476,15 +482,15 @@ class BlockBuilder:
                     full = self.heading_cut(index - 1)  # flush left: the full measure (an indented one has its own)
                 else:
                     full = block.last_width >= 0.8 * self.width
-                full = full or long_title
+                full = full or long_title or bool(CHAPTER_ALONE.match(block.text))
                 wraps_on = (
                     full
                     and (not piece.indent or centred)
                     and (piece.after_break or not (self.blank_ends and piece.after_blank))
                     and not (piece.after_break and self.wrap_cut(index))  # a paragraph's full line
                 )
-            else:
-                wraps_on = not piece.after_blank
+            else:  # after a lead-in that announced a list (…出席了会议：) every line is an entry
+                wraps_on = not piece.after_blank and not self.after_lead_in(block)
             joined = join_text(block.text, piece.text, self.spacing)
             standalone = KIND_LINE.match(block.text) or ANNEX_LINE.match(block.text) or (
                 not goes_on and (KIND_LINE.match(piece.text) or ANNEX_LINE.match(piece.text)))
@@ -506,7 +512,7 @@ class BlockBuilder:
             # the first half of a paragraph that a page break cut.
             if self.wrapped:  # a line that stopped short of the margin ended there
                 return block.last_glued or self.fills(index - 1, piece.text)
-            if self.numbering.draft is not None and block.text.endswith(("，", ",")):
+            if self.numbering.in_draft and block.text.endswith(("，", ",")):
                 return False  # a draft resolution's preambular paragraph (大会， / 回顾…，) ends with a comma
             return len(block.text) > 50 or not piece.after_blank
         if self.wrapped:
@@ -520,6 +526,22 @@ class BlockBuilder:
         # Line layout: after a finished sentence only a page break continues a numbered
         # paragraph or item (a numbered body has no un-numbered paragraphs of its own).
         return block.kind in ("numbered", "item") and not heading_like(piece.text)
+
+    def after_lead_in(self, block: RawBlock) -> bool:
+        """Whether `block` is an entry of a list that a lead-in ending with a colon announced:
+        the lead-in stands before it, or before the one-line entries before it."""
+        at = next((k for k in range(len(self.blocks) - 1, -1, -1) if self.blocks[k] is block), 0) - 1
+        while at >= 0 and self.blocks[at].kind == "heading" and self.blocks[at].pieces == 1:
+            if ANNEX_LINE.match(self.blocks[at].text):
+                return False
+            at -= 1
+        return at >= 0 and self.blocks[at].text.rstrip().endswith(("：", ":"))
+
+    def title_below(self, index: int) -> bool:
+        """Whether the next piece is a heading-shaped line that can be the title of the
+        chapter number at `index` (第一章 / 需要理事会采取行动…的事项)."""
+        following = self.pieces[index + 1] if index + 1 < len(self.pieces) else None
+        return following is not None and heading_like(following.text, 40) and not self.structural_shape(following.text)
 
     def title_runs_on(self, block: RawBlock, index: int) -> bool:
         """Whether `block` is the first line of a title that ends with a colon (…的工作方法： /
@@ -562,7 +584,10 @@ class BlockBuilder:
             if opened is None and current is not None and (runs_on or self.continues(current, index)):
                 if ends_sentence(current.text) and not (self.wrapped and self.wrap_cut(index - 1)):
                     current.resumed = (len(current.text), index)
-                current.text = join_text(current.text, piece.text, self.spacing)
+                if CHAPTER_ALONE.match(current.text):  # 第一章 / its title: one heading, as 第一章 导言
+                    current.text = f"{current.text} {piece.text}"
+                else:
+                    current.text = join_text(current.text, piece.text, self.spacing)
                 current.pieces += 1
                 current.last_width = line_width(piece.text)
                 current.last_glued = not piece.after_blank

@@ -27,6 +27,8 @@ HAN = re.compile(r"[\u3400-\u9fff]")
 
 # Chapters 一. 一． 一、 and 第一章 (group 1 the numeral, group 2 the title).
 CHAPTER = re.compile(r"^(?:第(?=[一二三四五六七八九十]{1,3}章))?([一二三四五六七八九十]{1,3})(?:章|\s*[.．、])\s*(\S.*)$")
+# 第一章 on a line of its own, its title on the next (how the UN prints a 第N章 chapter).
+CHAPTER_ALONE = re.compile(r"^第([一二三四五六七八九十]{1,3})章$")
 SECTION = re.compile(r"^([A-Z])\s*[.．]\s*(\S.*)$")
 # Paragraph numbers 12. (a space or the end after the stop), 12 . and 12． (full-width: no space needed).
 NUMBERED = re.compile(r"^(\d{1,4})\s*(?:\.(?:\s+|$)|．\s*)(.*)$")

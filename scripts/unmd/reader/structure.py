@@ -132,6 +132,10 @@ class Structure:
             while index + run < len(raw) and _entry_like(raw[index + run]):
                 run += 1
             # (A draft resolution's title and short preambular paragraphs are no member list.)
+            if run >= 3 and index and raw[index - 1].text.rstrip().endswith(("：", ":")):
+                self.entries(raw[index : index + run])  # a list that the block before announced
+                index += run
+                continue
             if run >= 4 and block.kind == "heading" and self.draft_parent is None:
                 self.heading(block)
                 self.entries(raw[index + 1 : index + run])
