@@ -107,3 +107,16 @@ def test_the_recycling_note_at_the_foot_of_the_first_page_is_furniture():
                            "A/99/100", *body(4, 3)[1:]])
     assert ("recycling note", "♲ 请回收") in {(r.why, r.text) for r in doc.removed}
     assert "请回收" not in "".join(plain_text(b.inlines) for b in doc.blocks if hasattr(b, "inlines"))
+
+
+def test_a_letters_paragraph_that_ends_short_of_the_full_measure_ends_there():
+    """A PDF's unnumbered paragraphs (a letter, a summary) stand at the full measure, its
+    numbered ones hang a tab stop in, so the body's joining allows a few characters' slack.
+    Measured on the unnumbered paragraphs' own lines, the wrap leaves no room: a paragraph
+    whose last line ends its sentence two characters short of the measure ended there, and
+    the next line opens the next paragraph."""
+    ending = (SENTENCE * 3)[: 2 * MEASURE - 3] + "。"  # its last line: two characters short
+    letter = sum(([*wrapped(ending), *wrapped(SENTENCE * 3)] for _ in range(8)), [])
+    doc = read(MASTHEAD + ["2099 年 1 月 2 日秘书长给大会主席的信", *letter, "某某某(签名)", *body()])
+    paragraphs = [plain_text(b.inlines) for b in doc.blocks if isinstance(b, Paragraph) and b.role == "letter"]
+    assert paragraphs == [ending, SENTENCE * 3] * 8

@@ -518,8 +518,9 @@ class BlockBuilder:
         if self.wrapped:
             # A line that stopped short of the margin ended its paragraph, except in a numbered
             # paragraph or item: a numbered body has no un-numbered paragraphs of its own.
+            cut = self.text_cut(index - 1) if block.kind == "text" else self.wrap_cut(index - 1)
             return (
-                (self.wrap_cut(index - 1) or block.kind in ("numbered", "item"))
+                (cut or block.kind in ("numbered", "item"))
                 and not (piece.after_blank and piece.indent > 0)
                 and not self.opens_heading(index)
             )
@@ -574,7 +575,46 @@ class BlockBuilder:
         cut = self.fills(index - 1, piece.text)
         return cut and not piece.indent and not self.opens_heading(index)
 
+    def text_cut(self, index: int) -> bool:
+        """`wrap_cut` for a line of an unnumbered paragraph, judged by the slack of the
+        unnumbered paragraphs' own lines (`build`): they stand at the full measure, while a PDF's
+        hanging paragraphs have a narrower one, which the default slack allows for."""
+        following = self.pieces[index + 1] if index + 1 < len(self.pieces) else None
+        return (
+            following is not None
+            and not following.indent
+            and room_left(self.pieces[index].text, following.text, self.width) < self.text_slack
+        )
+
+    def text_rooms(self) -> list[float]:
+        """The room (`room_left`) of each line of an unnumbered paragraph that the wrap surely
+        cut (it ends no sentence, the paragraph goes on flush left on the same page)."""
+        rooms = []
+        for block in self.blocks:
+            if block.kind != "text":
+                continue
+            for k in range(block.first_piece, block.first_piece + block.pieces - 1):
+                line, following = self.pieces[k], self.pieces[k + 1]
+                if not (ends_sentence(line.text) or following.after_break or following.indent):
+                    rooms.append(room_left(line.text, following.text, self.width))
+        return rooms
+
     def build(self) -> list[RawBlock]:
+        """The blocks; where the wrap is measured, built again once the unnumbered paragraphs'
+        own slack is known from the first reading (`text_cut`)."""
+        self.text_slack = default_slack(self.width)
+        warned = len(self.warnings)
+        blocks = self.build_once()
+        if self.wrapped and self.measured():
+            slack = measured_slack(self.text_rooms(), self.width)
+            if slack < self.text_slack:
+                self.text_slack = slack
+                del self.warnings[warned:]
+                self.numbering, self.blocks = Numbering(), []
+                blocks = self.build_once()
+        return blocks
+
+    def build_once(self) -> list[RawBlock]:
         current: RawBlock | None = None
         for index, piece in enumerate(self.pieces):
             opened = self.structural(index)

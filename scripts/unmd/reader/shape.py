@@ -262,8 +262,9 @@ def measured_slack(rooms: list[float], margin: float) -> float:
     never more than the default, which is also what a document with too few such lines gets.
 
     The text of a PDF has more than one measure (a hanging paragraph's lines are a tab stop
-    narrower than the summary's), so the body's joining keeps the default; a heading's line,
-    which stands at the full measure, is judged by this one (blocks.py)."""
+    narrower than the summary's), so numbered paragraphs keep the default; a heading's line and
+    an unnumbered paragraph's, which stand at the full measure, are judged by this one, measured
+    on such lines (blocks.py)."""
     if len(rooms) < _SLACK_SAMPLE:
         return default_slack(margin)
     ordered = sorted(rooms)
