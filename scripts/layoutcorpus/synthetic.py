@@ -150,13 +150,13 @@ def _whole(text: str, cut: int) -> bool:
     return not (before.isascii() and before.isalnum() and after.isascii() and (after.isalnum() or after in "[*"))
 
 
-def break_lines(text: str, width: float, typesetter: bool) -> list[tuple[int, int]]:
-    """(start, end) of each printed line of `text` at a measure of `width` Han characters.
-    A typesetter breaks where `_whole` allows; a naive breaker cuts at the measure. The space a
-    line breaks at is printed on neither line."""
+def break_lines(text: str, width: float, typesetter: bool, first_indent: float = 0) -> list[tuple[int, int]]:
+    """(start, end) of each printed line of `text` at a measure of `width` Han characters, the
+    first line indented by `first_indent` of them. A typesetter breaks where `_whole` allows; a
+    naive breaker cuts at the measure. The space a line breaks at is printed on neither line."""
     spans, start = [], 0
     while start < len(text):
-        cut, used = start, 0.0
+        cut, used = start, 0.0 if spans else first_indent
         while cut < len(text) and used + line_width(text[cut]) <= width:
             used += line_width(text[cut])
             cut += 1
@@ -279,8 +279,8 @@ class Typesetter:
                 continue
             centred = kind == "heading" and s.headings == "centred"
             first = "　　" if kind == "paragraph" and s.paragraph_end == "indent" else ""
-            room = s.width * (0.8 if centred else 1) - line_width(first)
-            for number, (a, b) in enumerate(break_lines(text, room, s.typesetter)):
+            room = s.width * (0.8 if centred else 1)
+            for number, (a, b) in enumerate(break_lines(text, room, s.typesetter, line_width(first))):
                 keys = [k for at, k in refs if a <= at < b]
                 piece = text[a:b]
                 if centred:  # half the free room on the left, and a space is half a Han character

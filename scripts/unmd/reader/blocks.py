@@ -52,6 +52,7 @@ from .shape import (
     room_left,
     width_slack,
     roman_value,
+    wrap_is_exact,
     wrap_margin,
 )
 
@@ -131,6 +132,14 @@ def blank_share(pieces: list[Piece]) -> float:
     return sum(p.after_blank for p in within) / len(within) if within else 1.0
 
 
+# A layout whose paragraphs open with an indented first line (one to four Han characters of
+# indentation) on at least this share of its lines, nearly all after a line that ended its
+# text: there an indented line opens a block, blank line before it or not.
+INDENT_WIDTH = (1, 4)
+INDENT_OPENS_SHARE = 0.05
+INDENT_AFTER_END_SHARE = 0.9
+
+
 class BlockBuilder:
     def __init__(self, pieces: list[Piece], warnings: list[SourceWarning], spacing: NumberSpacing = GLUED):
         self.pieces = pieces
@@ -145,6 +154,10 @@ class BlockBuilder:
         self.numbering = Numbering()
         self.blocks: list[RawBlock] = []
         self.heading_slack = measured_slack(self.cut_rooms(), self.width)
+        surely_cut = [(p.text, q.text, p.lead) for p, q in zip(pieces, pieces[1:])
+                      if not (q.after_break or q.indent or ends_sentence(p.text) or self.structural_shape(q.text))]
+        self.exact = self.wrapped and wrap_is_exact(surely_cut, self.width)
+        self.indent_opens = self.wrapped and self.paragraphs_open_indented()
         self.centred_measure = max((line_width(p.text) for p in pieces if self.centred(p)), default=self.width)
 
     def cut_rooms(self) -> list[float]:
@@ -356,7 +369,7 @@ class BlockBuilder:
         piece = self.pieces[index]
         return (
             self.structural_shape(piece.text)
-            or (piece.after_blank and piece.indent > 0)
+            or self.indented_start(piece)
             or heading_like(piece.text, int(self.width * 0.8))
         )
 
@@ -368,7 +381,8 @@ class BlockBuilder:
     def opens_heading(self, index: int) -> bool:
         piece = self.pieces[index]
         if self.wrapped:
-            if (piece.after_blank and piece.indent >= 2 or self.centred(piece)) and heading_like(piece.text, 80):
+            indented_alone = piece.after_blank and piece.indent >= 2 and not self.indent_opens
+            if (indented_alone or self.centred(piece)) and heading_like(piece.text, 80):
                 return True  # a centred line: titles and headings of the wrapped layout
             return (
                 self.heading_shaped(piece.text)
@@ -388,22 +402,44 @@ class BlockBuilder:
         left = piece.indent / 2
         return piece.indent >= 4 and abs(left - (self.width - left - line_width(piece.text))) <= 2
 
+    def paragraphs_open_indented(self) -> bool:
+        """Whether the layout marks a paragraph's start by indenting its first line: lines
+        indented a little (not centred) are common, and nearly all of them follow a line
+        that ended a sentence or a heading, not one that a page end or the wrap cut."""
+        after = [before.text for before, piece in zip(self.pieces, self.pieces[1:])
+                 if INDENT_WIDTH[0] <= piece.lead <= INDENT_WIDTH[1] and not self.centred(piece)]
+        ended = sum(1 for text in after if ends_sentence(text) or heading_like(text))
+        return len(after) >= INDENT_OPENS_SHARE * len(self.pieces) and ended >= INDENT_AFTER_END_SHARE * len(after)
+
+    def indented_start(self, piece: Piece) -> bool:
+        """An indented line opens a block after a blank line, or anywhere in a layout whose
+        paragraphs open indented."""
+        return piece.indent > 0 and (piece.after_blank or self.indent_opens)
+
     def after_blank(self, index: int) -> bool:
         return index >= len(self.pieces) or self.pieces[index].after_blank
 
     def wrap_cut(self, index: int) -> bool:
         """The wrap, not the text, ended piece `index`: the next piece's start did not fit,
-        and it goes on flush left (an indented or centred line opens a block of its own)."""
+        and it goes on flush left (an indented or centred line opens a block of its own, and a
+        table row goes on no sentence)."""
         following = self.pieces[index + 1] if index + 1 < len(self.pieces) else None
-        return following is not None and not following.indent and self.fills(index, following.text)
+        return (
+            following is not None
+            and not following.indent
+            and not is_table_row(following.text)
+            and self.fills(index, following.text)
+        )
 
     def fills(self, index: int, following: str) -> bool:
         """Whether piece `index` stopped only because the start of `following` (the next
         piece) did not fit: in the measure of its own text column where the page shows
-        measures (measures()), else within a tenth of the margin."""
+        measures (measures()), else by the document's wrap: exact or within a tenth of the
+        margin (`shape.fills_line`)."""
         measure, text = self.column(index)
         if measure is None:
-            return fills_line(self.pieces[index].text, following, self.width)
+            piece = self.pieces[index]
+            return fills_line(piece.text, following, self.width, self.exact, piece.lead if self.exact else 0)
         if fills_measure(text, following, measure) or self.one_line(index, text, following, measure):
             return True
         before = self.pieces[index - 1].text if index > 0 else ""
@@ -450,7 +486,10 @@ class BlockBuilder:
     def heading_cut(self, index: int) -> bool:
         """`wrap_cut` for a line that would be a heading unless the wrap cut it: an unnumbered
         heading stands at the full measure, so the document's own slack (measured_slack)
-        judges it, not the default that the body's two measures need."""
+        judges it, not the default that the body's two measures need; an exact wrap judges
+        it as it judges every line."""
+        if self.exact:
+            return self.wrap_cut(index)
         following = self.pieces[index + 1] if index + 1 < len(self.pieces) else None
         return (
             following is not None
@@ -477,6 +516,8 @@ class BlockBuilder:
                     # and the wrap fills a line before the next: a cut line is not the narrower
                     # (常驻代表 above 特命全权大使 are two lines of a signature, not one heading)
                     full = before >= self.centred_measure - 2 and before >= line_width(piece.text) - 1
+                elif self.exact:  # an exact measure tells a full line from one that ended
+                    full = self.fills(index - 1, piece.text)
                 elif (block.kind == "heading" and not self.pieces[block.first_piece].indent
                       and self.measured()):
                     full = self.heading_cut(index - 1)  # flush left: the full measure (an indented one has its own)
@@ -501,6 +542,8 @@ class BlockBuilder:
             return False
         if block.kind == "text" and DEDICATION.match(block.text) and ends_sentence(block.text):
             return False  # a dedication is one sentence: what follows it (an epigraph) is not its
+        if self.indent_opens and piece.indent:
+            return False
         if piece.after_break:
             return self.goes_on_after_break(block, index)
         if self.blank_ends and piece.after_blank:
@@ -521,7 +564,7 @@ class BlockBuilder:
             cut = self.text_cut(index - 1) if block.kind == "text" else self.wrap_cut(index - 1)
             return (
                 (cut or block.kind in ("numbered", "item"))
-                and not (piece.after_blank and piece.indent > 0)
+                and not self.indented_start(piece)
                 and not self.opens_heading(index)
             )
         # Line layout: after a finished sentence only a page break continues a numbered
@@ -565,7 +608,6 @@ class BlockBuilder:
         `block`: a sentence the page end cut goes on; after a sentence that ended, a line
         the wrap cut goes on unless the next line opens a block of its own."""
         piece = self.pieces[index]
-        before = self.pieces[index - 1].text
         if not ends_sentence(block.text):
             if self.wrapped:  # a short line that ends no sentence is a heading or an entry
                 return self.fills(index - 1, piece.text)
@@ -578,7 +620,10 @@ class BlockBuilder:
     def text_cut(self, index: int) -> bool:
         """`wrap_cut` for a line of an unnumbered paragraph, judged by the slack of the
         unnumbered paragraphs' own lines (`build`): they stand at the full measure, while a PDF's
-        hanging paragraphs have a narrower one, which the default slack allows for."""
+        hanging paragraphs have a narrower one, which the default slack allows for; an exact
+        wrap judges it as it judges every line."""
+        if self.exact:
+            return self.wrap_cut(index)
         following = self.pieces[index + 1] if index + 1 < len(self.pieces) else None
         return (
             following is not None

@@ -23,6 +23,7 @@ from .shape import (
     fills_line,
     NumberSpacing,
     join_text,
+    line_width,
     number_spacing,
     piece_text,
     wrap_margin,
@@ -65,6 +66,7 @@ class Piece:
     indent: int
     after_blank: bool
     after_break: bool = False  # furniture or notes stand between it and the body piece before
+    lead: float = 0  # how wide its indentation is, in Han characters (it takes room on the line)
 
 
 @dataclass
@@ -77,6 +79,7 @@ class NoteText:
     before_piece: int  # index of the first body piece that follows the definition
     superscript: bool
     last_line: int = 0
+    hangs: frozenset[int] = frozenset({0})  # indentations at which its wrapped lines go on
 
 
 @dataclass
@@ -151,18 +154,20 @@ def _ends_note(text: str) -> bool:
     return ends_sentence(text) and not text.endswith(("：", ":", "；", ";"))
 
 
-def _note_goes_on(note: str, tail: str, line: str, indent: int, wrap: float, body_resumes) -> bool:
-    """Whether `line` continues a wrapped note whose last line was `tail`.
+def _note_goes_on(note: str, tail: str, line: str, aligned: bool, wrap: float, body_resumes) -> bool:
+    """Whether `line` continues a wrapped note whose last line was `tail` (with its
+    indentation, which takes room on the line too).
 
     After a line the wrap cut, the note goes on whatever the line starts with (三分之 /
     二、…; 第 62 段 / (f) 分段) unless the note had ended and a numbered paragraph or
     heading follows, or `body_resumes()` says the line goes on with the body text that the
     note block interrupted; a full stop at the cut (or the one of vol. No. etc.) does not end
-    the note otherwise. The wrap cut a line only when the next is flush left: a note's lines
-    are, the body resuming after a page break often is not. After a line that stopped short,
-    the note goes on only while its text has not ended."""
+    the note otherwise. The wrap cut a line only when the next is `aligned` where a note's
+    lines go on (flush left, or under the note's text where its lines hang: `_note_hangs`);
+    the body resuming after a page break often is not. After a line that stopped short, the
+    note goes on only while its text has not ended."""
     ended = _ends_note(note)
-    if not indent and fills_line(tail, line, wrap):
+    if aligned and fills_line(tail, line, wrap):
         return not (ended and (_opens_structure(line) or body_resumes()))
     return not ended and not _opens_structure(line)
 
@@ -171,7 +176,7 @@ def _note_goes_on(note: str, tail: str, line: str, indent: int, wrap: float, bod
 _NOTE_RUN_LIMIT = 100
 
 
-def _note_run_end(lines: list[str], start: int, note: str, body_tail: str, wrap: float, next_number: int) -> int | None:
+def _note_run_end(lines: list[str], start: int, note: NoteText, body_tail: str, wrap: float, next_number: int) -> int | None:
     """Where a note that ended on a full line ends when the lines from `start` on are its own
     (the index of the line after them), or None when they go on with the body that the note
     block interrupted.
@@ -182,19 +187,28 @@ def _note_run_end(lines: list[str], start: int, note: str, body_tail: str, wrap:
     furniture) or a flush-left line that goes on with the cut body line, the run was the
     note's (if its text ends there); at a numbered paragraph, heading, indented line or the
     end of the text, the run was the rest of the paragraph (if it ends a sentence there)."""
-    text, tail = note, ""
+    text, tail = note.text, ""
     run = ((index, raw) for index, raw in enumerate(itertools.islice(lines, start, None), start) if raw.strip())
     for index, raw in itertools.islice(run, _NOTE_RUN_LIMIT):
         line = raw.strip()
         if SEPARATOR.match(line) or furniture_kind(line) or _note_start(line, True, next_number):
             return index if _ends_note(text) else None
         indent = _indent(raw)
-        if tail and not _note_goes_on(text, tail, line, indent, wrap, lambda: False):
+        if tail and not _note_goes_on(text, tail, line, indent in note.hangs, wrap, lambda: False):
             resumes = not indent and not _opens_structure(line) and fills_line(body_tail, line, wrap)
             paragraph_ended = not resumes and ends_sentence(tail)
             return None if paragraph_ended or not _ends_note(text) else index
-        text, tail = join_text(text, line), line
+        text, tail = join_text(text, line), raw.rstrip()
     return None
+
+
+def _note_hangs(raw: str, note_text: str) -> frozenset[int]:
+    """The indentations at which the lines of a note that opens on line `raw` go on: flush
+    left, or hanging under its text (at the text's column, or by the mark's width where the
+    first line alone is indented)."""
+    stripped = raw.strip()
+    mark = len(stripped) - len(note_text)
+    return frozenset({0, _indent(raw) + mark, mark})
 
 
 def _indent(raw: str) -> int:
@@ -260,9 +274,10 @@ def split_layout(text: str, note_starts: frozenset[int] | set[int] = frozenset()
         start = _note_start(stripped, in_zone or marked, None if marked else next_number, called)
         if start:
             key, note_text, superscript = start
-            open_note = NoteText(key, note_text, number, len(layout.pieces), superscript, number)
+            open_note = NoteText(key, note_text, number, len(layout.pieces), superscript, number,
+                                 _note_hangs(raw, note_text))
             layout.notes.append(open_note)
-            note_tail = stripped
+            note_tail = raw.rstrip()
             if key.isdigit():
                 next_number = int(key) + 1
             if not wrap:
@@ -281,20 +296,21 @@ def split_layout(text: str, note_starts: frozenset[int] | set[int] = frozenset()
             nonlocal note_run_end
             if index < note_run_end or not body_tail or not fills_line(body_tail, stripped, wrap):
                 return False
-            end = _note_run_end(lines, index, open_note.text, body_tail, wrap, next_number)
+            end = _note_run_end(lines, index, open_note, body_tail, wrap, next_number)
             note_run_end = end or 0
             return end is None
 
-        if open_note is not None and _note_goes_on(open_note.text, note_tail, stripped, indent, wrap, body_resumes):
+        aligned = open_note is not None and indent in open_note.hangs
+        if open_note is not None and _note_goes_on(open_note.text, note_tail, stripped, aligned, wrap, body_resumes):
             open_note.text = join_text(open_note.text, stripped, layout.spacing)
             open_note.last_line = number
-            note_tail = stripped
+            note_tail = raw.rstrip()
             continue
         open_note = None
         in_zone = False
         since = layout.pieces[-1].line if layout.pieces else 0
         broken = any(line.strip() for line in lines[since:index])
-        layout.pieces.append(Piece(number, piece_text(raw), indent, after_blank, broken))
+        layout.pieces.append(Piece(number, piece_text(raw), indent, after_blank, broken, line_width(raw[:indent])))
         called.update(BRACKET_CALL.findall(stripped))
         after_blank = False
     return layout

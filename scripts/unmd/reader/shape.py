@@ -205,8 +205,9 @@ _ASCII_WORD = re.compile(r"[A-Za-z0-9%]")
 _LATIN_END = re.compile(r"(?:[A-Za-z0-9%]|[,;]|[A-Za-z]\.)$")
 
 # What a line break cannot split: opening brackets with what they open, a Latin word or
-# number, and the closing punctuation and superscript note call that may not start a line.
-_LINE_UNIT = re.compile(r"[“‘（(《〔【\[]*(?:[A-Za-z0-9]+|.)[。，、；：！？）》〕】”’)\]},.;:!?%]*[⁰¹²³⁴⁵⁶⁷⁸⁹]*")
+# number, and the closing punctuation and note call (superscript or bracketed) that may not
+# start a line.
+_LINE_UNIT = re.compile(r"[“‘（(《〔【\[]*(?:[A-Za-z0-9]+|.)[。，、；：！？）》〕】”’)\]},.;:!?%]*(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\d{1,3}\])*")
 
 
 @functools.cache
@@ -230,22 +231,27 @@ def wrap_margin(lines: list[str]) -> tuple[bool, float]:
     return margin <= 120 and near_margin >= 0.35 * len(widths), margin
 
 
-def room_left(line: str, following: str, margin: float) -> float:
-    """How much room `line` left before the margin beyond the start of `following` (the unit
-    a line break cannot split): negative when that start did not fit."""
+def room_left(line: str, following: str, margin: float, lead: float = 0) -> float:
+    """How much room `line` (indented by `lead`) left before the margin beyond the start of
+    `following` (the unit a line break cannot split): negative when that start did not fit."""
     unit = _LINE_UNIT.match(following)
-    return margin - line_width(line) - line_width(unit.group(0) if unit else following[:1])
+    return margin - lead - line_width(line) - line_width(unit.group(0) if unit else following[:1])
 
 
 def default_slack(margin: float) -> float:
     return max(1, margin / 10)
 
 
-def fills_line(line: str, following: str, margin: float) -> bool:
+def fills_line(line: str, following: str, margin: float, exact: bool = False, lead: float = 0) -> bool:
     """True when `line` stopped only because the start of `following` did not fit: the
     line break is the wrap's, not the end of a paragraph, note or list entry.
 
-    Extracted lines do not all reach the margin exactly, so it allows a little slack."""
+    Extracted lines do not all reach the margin exactly, so it allows a little slack (a tenth
+    of the margin), unless the wrap is `exact` (`wrap_is_exact`): then the start must not
+    have fitted, give or take the space a break may have dropped, and the line's
+    indentation (`lead`) takes room too."""
+    if exact:
+        return room_left(line, following, margin, lead) < 0.5 * _space_dropped(line, following)
     return room_left(line, following, margin) < default_slack(margin)
 
 
@@ -316,6 +322,30 @@ def fills_measure(line: str, following: str, measure: float) -> bool:
     unit = _LINE_UNIT.match(following)
     room = measure - line_width(line) - width_slack(line)
     return line_width(unit.group(0) if unit else following[:1]) > room
+
+
+def _space_dropped(line: str, following: str) -> bool:
+    """Whether a space may have stood where the line broke (it took room, and neither line
+    prints it): after a Latin word, a number or a note call, or before one."""
+    return line[-1:].isascii() or following[:1].isascii() or line[-1:] in SUPERSCRIPT_DIGITS
+
+
+# A wrap is exact when at most this share of the lines it surely cut left room for the next
+# line's start (a typesetter's measure: none; a PDF's justified lines, read back: two in three).
+_EXACT_SHARE = 0.02
+_EXACT_LEAST = 20  # fewer such lines tell nothing
+
+
+def wrap_is_exact(cut_lines: list[tuple[str, str, float]], margin: float) -> bool:
+    """Whether the document's wrap breaks a line only where the next unit does not fit,
+    measured on `cut_lines`, (line, next line, the line's indentation) where the wrap surely
+    cut the line (it ends no sentence, the next goes on flush left) and the default slack
+    calls it cut."""
+    default = default_slack(margin)
+    rooms = [room_left(line, following, margin, lead) - 0.5 * _space_dropped(line, following)
+             for line, following, lead in cut_lines]
+    rooms = [room for room in rooms if room < default]
+    return len(rooms) >= _EXACT_LEAST and sum(room >= 0 for room in rooms) <= _EXACT_SHARE * len(rooms)
 
 
 @dataclass(frozen=True)
