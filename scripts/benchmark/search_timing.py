@@ -195,6 +195,8 @@ def summary(figures: dict, size: int) -> dict:
         f"first_search_s_{size}": round(figures["http"]["first_s"], 3),
         f"first_search_file_s_{size}": round(figures["file"]["first_s"], 3),
         f"second_search_s_{size}": round(max(figures["http"]["second_s"], figures["file"]["second_s"]), 3),
+        f"first_search_in_page_s_{size}": round(max(figures[way]["typed_s"] for way in ("http", "file")), 3),
+        f"second_search_in_page_s_{size}": round(max(figures[way]["second_typed_s"] for way in ("http", "file")), 3),
         f"search_query_kb_{size}": round(max(figures[way]["setup_kb"] + figures[way]["first_query_kb"]
                                              for way in ("http", "file"))),
     }

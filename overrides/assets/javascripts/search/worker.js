@@ -144,24 +144,25 @@
   function decode(shardName, term, postings) {
     var key = shardName + " " + term;
     if (decoded.has(key)) return decoded.get(key);
-    var numbers = [];
-    var weights = [];
+    var numbers = new Int32Array(postings.length >> 1);  // at least two characters a posting
+    var weights = new Float32Array(numbers.length);
+    var levels = new Float32Array(26);  // weight by letter
+    for (var l = 0; l < 26; l++) levels[l] = (l / config.shards.relevance_step) * (l / config.shards.relevance_step);
+    var count = 0;
     var number = 0;
     var digits = 0;
-    var step = config.shards.relevance_step;
     for (var i = 0; i < postings.length; i++) {
       var code = postings.charCodeAt(i);
       if (code >= 65 && code <= 90) {
         number += digits;
         digits = 0;
-        var level = (code - 65) / step;
-        numbers.push(number);
-        weights.push(level * level);
+        numbers[count] = number;
+        weights[count++] = levels[code - 65];
       } else {
         digits = digits * 36 + (code <= 57 ? code - 48 : code - 87);
       }
     }
-    var list = { numbers: Int32Array.from(numbers), weights: Float32Array.from(weights) };
+    var list = { numbers: numbers.subarray(0, count), weights: weights.subarray(0, count) };
     decoded.set(key, list);
     return list;
   }
@@ -218,41 +219,46 @@
 
   /* ------------------------------------------------------------------ ranking */
 
-  function bits(mask) {
-    var count = 0;
-    for (; mask; mask &= mask - 1) count++;
-    return count;
-  }
-
   /* The entries having any of the terms, found by walking the terms' postings side by side
      (entries ascending: only the entries in the postings are visited), with per entry the terms
      it has (one bit a term) and its value: the number of terms, then the summed weights. Entries
      come grouped by page (pages hold consecutive entries), each group with its best entry. */
   function rank(lists) {
-    var total = lists.reduce(function (sum, list) { return sum + list.numbers.length; }, 0);
+    var k = lists.length;
+    var postings = lists.map(function (list) { return list.numbers; });
+    var weights = lists.map(function (list) { return list.weights; });
+    var ends = lists.map(function (list) { return list.numbers.length; });
+    var at = new Int32Array(k);
+    var total = ends.reduce(function (sum, end) { return sum + end; }, 0);
     var numbers = new Int32Array(total);
     var masks = new Int32Array(total);
     var values = new Float64Array(total);
-    var at = lists.map(function () { return 0; });
     var groups = [];
     var group = null;
     var page = 0;
+    var next = firsts.length > 1 ? firsts[1] : Infinity;  // the first entry of the page after `page`
     var count = 0;
     for (;;) {
       var n = Infinity;
-      for (var i = 0; i < lists.length; i++)
-        if (at[i] < lists[i].numbers.length && lists[i].numbers[at[i]] < n) n = lists[i].numbers[at[i]];
+      var i;
+      for (i = 0; i < k; i++)
+        if (at[i] < ends[i] && postings[i][at[i]] < n) n = postings[i][at[i]];
       if (n === Infinity) break;
       var mask = 0;
+      var terms = 0;
       var sum = 0;
-      for (i = 0; i < lists.length; i++)
-        if (at[i] < lists[i].numbers.length && lists[i].numbers[at[i]] === n) {
+      for (i = 0; i < k; i++)
+        if (at[i] < ends[i] && postings[i][at[i]] === n) {
           mask |= 1 << i;
-          sum += lists[i].weights[at[i]++];
+          terms++;
+          sum += weights[i][at[i]++];
         }
-      var value = bits(mask) + sum / (1 + sum);
-      while (page + 1 < firsts.length && firsts[page + 1] <= n) page++;
-      if (!group || group.page !== page) groups.push(group = { page: page, from: count, to: count, best: -1, top: n });
+      var value = terms + sum / (1 + sum);
+      if (n >= next) {
+        while (page + 1 < firsts.length && firsts[page + 1] <= n) page++;
+        next = page + 1 < firsts.length ? firsts[page + 1] : Infinity;
+      }
+      if (!group || group.page !== page) groups.push(group = { page: page, from: count, to: count, best: -1, top: n, topMask: 0 });
       numbers[count] = n;
       masks[count] = mask;
       values[count] = value;
