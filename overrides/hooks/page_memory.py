@@ -5,11 +5,15 @@ the HTML of the whole corpus until its last page is written: at 1,000 reports th
 the variant build's peak memory. Here a page's HTML goes to a temporary file as soon as it is
 rendered and comes back for the page's turn to be written; its Markdown is dropped once
 rendered (nothing reads it after that; the render cache has keyed the page by it already).
+The links to other pages' anchors are checked once every page is rendered, as MkDocs checks
+them after the last page is written, and then forgotten.
 """
 
 from __future__ import annotations
 
 import tempfile
+
+import jinja2
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
@@ -53,6 +57,17 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     page.markdown = ""
     _store["html"].put(page.file.src_uri, html)
     return ""  # not None either: the title of a page without a heading would be sought in its Markdown
+
+
+# Every page is rendered, so every anchor is known: MkDocs' own check after the build finds
+# nothing left to check.
+@event_priority(-100)
+def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    level = config.validation.links.anchors
+    for file in files.documentation_pages():
+        file.page.validate_anchor_links(files=files, log_level=level)
+        file.page.links_to_anchors = {}
+    return env
 
 
 # Before every other hook and plugin (search indexes the page here).
