@@ -145,3 +145,35 @@ def test_a_note_number_printed_on_a_line_of_its_own_opens_its_note():
     doc = read(alone)
     assert notes(doc) == notes(read(CARRIED_OVER_NOTE))
     assert paragraphs(doc) == paragraphs(read(CARRIED_OVER_NOTE))
+
+
+# pdfminer prints a heading's number, set in a box of its own, after the titles: a section's
+# and its first sub-section's titles, then A. and 1., then the paragraph under them.
+NUMBERS_AFTER_TITLES = """\
+一.
+
+导言
+
+1. 持久和平不是凭借军事和技术介入而是通过政治解决办法得到实现和维持的。
+
+和平行动的必需转变
+
+政治居首
+
+A.
+
+1.
+
+2. 联合国必须致力于与包括国家和非国家行为体的所有各方进行开放和公正的对话。
+"""
+
+
+def test_heading_numbers_printed_after_their_titles_go_back_before_them():
+    doc = read(NUMBERS_AFTER_TITLES)
+    assert [(b.id, getattr(b, "kind", ""), plain_text(b.inlines)) for b in doc.blocks] == [
+        ("ch-1", "chapter", "一. 导言"),
+        ("para-1", "", "持久和平不是凭借军事和技术介入而是通过政治解决办法得到实现和维持的。"),
+        ("ch-1-a", "section", "A. 和平行动的必需转变"),
+        ("ch-1-a-1", "subsection", "1. 政治居首"),
+        ("para-2", "", "联合国必须致力于与包括国家和非国家行为体的所有各方进行开放和公正的对话。"),
+    ]

@@ -19,7 +19,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .shape import CHAPTER, COUNT_UNITS, ITEM, NUMBERED, SECTION, ends_sentence
+from .shape import CHAPTER, COUNT_UNITS, ITEM, NUMBERED, SECTION, ends_sentence, heading_like
 
 # A gap of this many spaces or more inside a line separates two columns of the page.
 _COLUMN_GAP = re.compile(r" {3,}|\t")
@@ -310,9 +310,14 @@ def _foot_end(lines: list[str], index: int, found: set[int], breaks: set[int]) -
 
 def _join_lone_markers(lines: list[str], furniture: dict[int, str]) -> None:
     """A hanging number that the extractor printed on a line of its own (12. / blank / text)
-    goes back before its text; the line it stood on becomes blank."""
+    goes back before its text; the line it stood on becomes blank. Numbers of headings that
+    the extractor printed after their titles (pdfminer: 和平行动的必需转变 / 政治居首 / A. / 1.,
+    then a numbered paragraph) go back before those titles, in order."""
+    run: list[int] = []  # lone markers that found no text after them, one after another
     for index, line in enumerate(lines):
         if not _LONE_MARKER.match(line.strip()):
+            if line.strip():
+                run = []
             continue
         following = next((k for k in range(index + 1, min(index + 4, len(lines)))
                           if lines[k].strip() and k + 1 not in furniture), None)
@@ -320,9 +325,31 @@ def _join_lone_markers(lines: list[str], furniture: dict[int, str]) -> None:
             continue
         nxt = lines[following].strip()
         if _starts_structure(nxt):
+            run.append(index)
+            if not _LONE_MARKER.match(nxt):
+                _markers_after_titles(lines, run, furniture)
+                run = []
             continue
         lines[following] = f"{line.strip()} {nxt}"
         lines[index] = ""
+        run = []
+
+
+def _markers_after_titles(lines: list[str], markers: list[int], furniture: dict[int, str]) -> None:
+    """Put the lone heading numbers `markers` back before the titles printed just above them,
+    when there are as many titles, each a heading's shape without a number of its own."""
+    titles: list[int] = []
+    k = markers[0] - 1
+    while k >= 0 and len(titles) < len(markers) and k + 1 not in furniture:
+        if lines[k].strip():
+            titles.insert(0, k)
+        k -= 1
+    if len(titles) < len(markers) or not all(heading_like(lines[t]) and not _starts_structure(lines[t].strip())
+                                             for t in titles):
+        return
+    for title, marker in zip(titles, markers):
+        lines[title] = f"{lines[marker].strip()} {lines[title].strip()}"
+        lines[marker] = ""
 
 
 def _starts_structure(text: str) -> bool:
