@@ -98,3 +98,14 @@ def test_the_lines_of_a_hanging_item_stand_at_its_tab_stop(tmp_path):
     items = [(block.label, plain_text(block.inlines)) for block in doc.blocks if isinstance(block, Item)]
     assert items == list(ITEMS.items())
     assert [block.number for block in doc.blocks if isinstance(block, Paragraph)] == [1, 2, 3]
+
+
+def test_a_hanging_number_printed_on_its_text(tmp_path):
+    """pypdf's layout mode prints a hanging number without the tab stop's gap (21.监测…): left
+    of the text column it is the paragraph's number all the same."""
+    lines = [header(0), ""]
+    for n, text in PARAGRAPHS.items():
+        first, *rest = wrapped(text)
+        lines += [f"{n}.{first}"] + ["   " + line for line in rest] + [""]
+    lines += footer(0, 1)
+    assert paragraphs(tmp_path, "\n".join(lines) + "\n") == list(PARAGRAPHS.items())

@@ -145,6 +145,11 @@ def page_columns(lines: list[str], breaks: set[int]) -> list[int]:
     return out
 
 
+# A paragraph number run together with the Han text it hangs before (21.监测…): no number
+# with a decimal or a Latin word after it.
+_GLUED_NUMBER = re.compile(r"^(\d{1,4}\.)(?=[\u3400-\u9fff“《（(])")
+
+
 def _marker_gap(line: str) -> str:
     """`12.      text` -> `12. text`: the gap a tab stop left after a hanging number."""
     stripped = line.strip()
@@ -174,6 +179,8 @@ def read_extraction(text: str) -> Extraction:
         body = _marker_gap(line)
         column = columns[number - 1]
         if column:  # the text column is the margin; what hangs left of it (numbers) starts the line
+            if _indent(line) < column:  # pypdf's layout mode prints a hanging number on its text
+                body = _GLUED_NUMBER.sub(r"\1 ", body)
             indent = _indent(line) - column if _indent(line) > column + 1 else 0
             if hanging:  # the lines under a hanging number or marker stand at its text: no indent
                 indent = 0
