@@ -216,3 +216,27 @@ def test_a_report_with_chapters_printed_over_their_titles():
     [names] = [b for b in doc.blocks if isinstance(b, Entries)]
     assert names.id == "annex-1-h1-list" and len(names.entries) == 4
     assert not doc.warnings
+
+
+def test_a_text_in_its_page_layout():
+    """pdftotext -layout: masthead in two columns, centred title and headings padded with
+    spaces, the contents' page numbers at the right edge, hanging paragraph numbers."""
+    doc = read("layout-padded.txt")
+    meta = doc.meta
+    assert (meta.title, meta.subtitle) == ("国内流离失所者的人权", "秘书长的说明")
+    assert (meta.symbols, meta.date, meta.organs, meta.session) == (["A/78/256"], "2023-07-28", ["大会"], ["第七十八届会议"])
+    assert meta.agenda[0] == "临时议程*项目 72(b)"
+    assert "".join(meta.agenda[1:]) == "促进和保护人权：人权问题，包括增进人权和基本自由切实享受的各种途径"
+    assert removed(doc, "table of contents") == list(range(23, 29))
+    # The note's one paragraph, its first line indented, is text, not a centred heading.
+    assert headings(doc) == [("title", 1, "title"), ("subtitle", 2, "subtitle"),
+                             *chapters(["ch-1", "ch-2", "ch-3", "ch-4"])]
+    [note] = [b for b in doc.blocks if isinstance(b, Paragraph) and b.id and b.number is None]
+    assert plain_text(note.inlines) == "秘书长谨向大会转递国内流离失所者人权问题特别报告员根据人权理事会第 50/6 号决议提交的报告。"
+    paragraphs = {p.number: plain_text(p.inlines) for p in doc.numbered()}
+    assert sorted(paragraphs) == list(range(1, 9))
+    assert paragraphs[1].endswith("并专题讨论了气候变化背景下的国内流离失所问题。")
+    assert paragraphs[8] == "特别报告员还建议国际社会加大对受气候变化影响最严重国家的支持力度。"
+    assert [i for i, _, _ in items(doc)] == ["para-7-a", "para-7-b", "para-7-c"]
+    assert sorted((n.key, n.refs) for n in doc.footnotes) == [("*", 1), ("1", 1)]
+    assert not doc.warnings

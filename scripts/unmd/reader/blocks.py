@@ -382,7 +382,8 @@ class BlockBuilder:
         piece = self.pieces[index]
         if self.wrapped:
             indented_alone = piece.after_blank and piece.indent >= 2 and not self.indent_opens
-            if (indented_alone or self.centred(piece)) and heading_like(piece.text, 80):
+            if ((indented_alone or self.centred(piece)) and heading_like(piece.text, 80)
+                    and not self.indented_first_line(index)):
                 return True  # a centred line: titles and headings of the wrapped layout
             return (
                 self.heading_shaped(piece.text)
@@ -390,6 +391,19 @@ class BlockBuilder:
                 and (self.boundary(index + 1) or (self.blank_ends and self.after_blank(index + 1)))
             )
         return heading_like(piece.text)
+
+    def indented_first_line(self, index: int) -> bool:
+        """Whether piece `index` is the indented first line of a paragraph, not a centred
+        heading: the next line follows it on the same page without a blank line, further left,
+        and is no heading's line (it ends a sentence)."""
+        following = self.pieces[index + 1] if index + 1 < len(self.pieces) else None
+        return (
+            following is not None
+            and not following.after_blank
+            and not following.after_break
+            and following.indent < self.pieces[index].indent
+            and ends_sentence(following.text)
+        )
 
     def in_front(self) -> bool:
         """Whether no chapter, numbered paragraph or item has been read yet."""
