@@ -72,12 +72,11 @@ def test_a_note_carried_over_to_a_later_page_is_a_note_and_the_notes_keep_their_
 # A justified page (pypdf's stream order): unnumbered paragraphs run the full measure (30),
 # numbered ones hang their number in the margin (27), items hang theirs a tab stop further
 # (24). Only the measure of each text column tells a full line from a paragraph's last line:
-# the first paragraph ends two characters short of the margin, every item line stops six
-# short of it.
+# every item line stops six characters short of the margin.
 JUSTIFIED_COLUMNS = """\
 一. 导言
 我们认为，联合国的调解工作在过去十年里取得了长足的进展，各区
-域组织和会员国也日益重视预防冲突的作用，并为此投入资源。
+域组织和会员国也日益重视预防冲突的作用，并投入资源。
 小组收到了来自会员国、区域组织和其他国际组织、民间社会组织和
 智库的八十多份书面呈件，这些呈件的质量都非常高，极大地启发了
 小组的想法。
@@ -106,7 +105,7 @@ JUSTIFIED_COLUMNS = """\
 """
 
 JUSTIFIED_READING = [
-    ("ch-1-p1", "我们认为，联合国的调解工作在过去十年里取得了长足的进展，各区域组织和会员国也日益重视预防冲突的作用，并为此投入资源。"),
+    ("ch-1-p1", "我们认为，联合国的调解工作在过去十年里取得了长足的进展，各区域组织和会员国也日益重视预防冲突的作用，并投入资源。"),
     ("ch-1-p2", "小组收到了来自会员国、区域组织和其他国际组织、民间社会组织和智库的八十多份书面呈件，这些呈件的质量都非常高，"
                 "极大地启发了小组的想法。"),
     ("para-1", "调解和调解支助的形式多种多样。在联合国，调解始终是在同意的基础上提供的；在一些进程中，一名联合国代表是牵头调解人"
