@@ -266,6 +266,8 @@ def measured_slack(rooms: list[float], margin: float) -> float:
     """The slack of this document's wrap, from the room that lines the wrap surely cut leave
     (`room_left`): nine in ten of them leave no more, give or take a character's rounding;
     never more than the default, which is also what a document with too few such lines gets.
+    Below zero where the text's margin (wrap_margin: most lines) is narrower than the measure
+    of the lines at hand (a PDF whose hanging paragraphs are most of it).
 
     The text of a PDF has more than one measure (a hanging paragraph's lines are a tab stop
     narrower than the summary's), so numbered paragraphs keep the default; a heading's line and
@@ -274,7 +276,7 @@ def measured_slack(rooms: list[float], margin: float) -> float:
     if len(rooms) < _SLACK_SAMPLE:
         return default_slack(margin)
     ordered = sorted(rooms)
-    return min(default_slack(margin), max(0.0, ordered[int(len(ordered) * _SLACK_SHARE)] + _SLACK_ROUNDING))
+    return min(default_slack(margin), ordered[int(len(ordered) * _SLACK_SHARE)] + _SLACK_ROUNDING)
 
 
 # A width many lines of pure Han text share is a measure of the page: the text column of
