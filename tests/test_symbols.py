@@ -27,6 +27,8 @@ def found(text: str) -> list[tuple[str, tuple[str, ...]]]:
         ("其报告(A/70/95-S/2015/446)的中心论点", "A/70/95-S/2015/446", ("A/70/95", "S/2015/446")),
         ("《和平纲领》(A/47/277-S/24111)，1992 年", "A/47/277-S/24111", ("A/47/277", "S/24111")),
         ("A/65/747-S/2011/85", "A/65/747-S/2011/85", ("A/65/747", "S/2011/85")),
+        ("CCPR/C/GC/37，第 8 段。", "CCPR/C/GC/37", ("CCPR/C/GC/37",)),  # a treaty body's series
+        ("(CEDAW/C/85/3)", "CEDAW/C/85/3", ("CEDAW/C/85/3",)),
     ],
 )
 def test_document_symbols(text, span, symbols):
@@ -70,6 +72,7 @@ def test_resolutions_listed_before_one_word_决议():
         "http://undocs.org/ch/S/PV.7857",  # tail of a URL
         "and/or S/A",
         "第五委员会",
+        "CATS/DOGS",  # a series is a whole word before its slash
     ],
 )
 def test_not_symbols(text):

@@ -21,14 +21,16 @@ from .matching import map_text
 
 UNDOCS = "https://undocs.org/zh/"
 
-# One symbol: a series (A, S, E, ST, …) then slash-separated parts such as 70, 95, RES,
-# PRST, PV.7857, C.5, Add.21; a Security Council resolution ends with its year in brackets.
+# One symbol: a series (A, S, E, ST, the treaty bodies' CCPR, CEDAW, CERD, CRC, CAT, CMW,
+# CRPD, CED, and TD, UNEP, FCCC, DP) then slash-separated parts such as 70, 95, RES, PRST,
+# PV.7857, C.5, Add.21, GC.37; a Security Council resolution ends with its year in brackets.
 # Not preceded by a letter, digit, slash or dot, so the tail of a URL (…/ch/S/PV.7857) or of
 # a longer symbol is not taken for a symbol.
 _PART = r"[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*"
-_ONE = rf"(?:A|S|E|ST)(?:/{_PART})+(?:\(\d{{4}}\))?"
+_SERIES = r"(?:A|S|E|ST|CCPR|CEDAW|CERD|CRC|CAT|CMW|CRPD|CED|TD|UNEP|FCCC|DP)"
+_ONE = rf"{_SERIES}(?:/{_PART})+(?:\(\d{{4}}\))?"
 SYMBOL = re.compile(rf"(?<![A-Za-z0-9/.\-])(?P<symbol>{_ONE}(?:-{_ONE})?)(?![A-Za-z0-9/])")
-JOINT_SPLIT = re.compile(rf"-(?=(?:A|S|E|ST)/)")
+JOINT_SPLIT = re.compile(rf"-(?={_SERIES}/)")
 
 # A resolution cited by number: 第 65/283 号 (session/number: General Assembly or Human
 # Rights Council) or 第 1325(2000)号 (number(year): Security Council). It counts only when
