@@ -73,8 +73,9 @@ def _type(page, query: str) -> None:
     page.keyboard.press("End")  # Material reads the query on keyup
 
 
-# In the page: when each query's last key went up, and when Material put results on screen
-# (it empties the list and renders its first items in one task: one mutation record batch).
+# In the page: when each query's last key went up, and when results Material rendered were
+# painted (it empties the list and renders its first items in one task: one batch of mutation
+# records; the first task after the next animation frame comes after that frame's paint).
 IN_PAGE_CLOCK = """
 window.__search = {keys: [], shown: []};
 addEventListener("DOMContentLoaded", () => {
@@ -83,7 +84,8 @@ addEventListener("DOMContentLoaded", () => {
   if (!input || !list) return;
   input.addEventListener("keyup", () => __search.keys.push(performance.now()));
   new MutationObserver(() => {
-    if (list.querySelector(".md-search-result__item")) __search.shown.push(performance.now());
+    if (list.querySelector(".md-search-result__item"))
+      requestAnimationFrame(() => setTimeout(() => __search.shown.push(performance.now())));
   }).observe(list, {childList: true});
 });
 """

@@ -276,8 +276,10 @@
 
   /* The first query runs the decoding and ranking loops for the first time, which the browser
      does slowly (it compiles a loop into fast code only once it has run a while: decoding the
-     postings of 联合国 at 1,000 reports takes 24 ms the first time, 1 ms the third): so they run
-     once on made-up postings when the index is set up, before a query is typed. */
+     postings of 联合国 at 1,000 reports takes 24 ms the first time, 1 ms the third): so in a
+     Web Worker they run once on made-up postings when the index is set up, before a query is
+     typed. Not from file://, where the worker shares the page's thread: there it would hold up
+     the page while the reader begins to type. */
   function warmUp() {
     var postings = new Array(WARM_UP_POSTINGS + 1).join("1C");
     var list = decode("", "", postings);
@@ -419,7 +421,7 @@
         .then(function (done) { return done || setup(message.data); })
         .then(function () {
           postMessage({ type: READY });
-          setTimeout(warmUp);  // while the reader types
+          if (IN_WORKER) setTimeout(warmUp);  // while the reader types
         });
     } else if (message.type === QUERY) {
       latest = message.data;
