@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from ..errors import SourceWarning
 from .lines import Piece
 from .shape import (
+    CLOSERS,
     CHAPTER,
     CHAPTER_ALONE,
     ANNEX_LINE,
@@ -388,7 +389,8 @@ class BlockBuilder:
             return (
                 self.heading_shaped(piece.text)
                 and not self.heading_cut(index)
-                and (self.boundary(index + 1) or (self.blank_ends and self.after_blank(index + 1)))
+                and (self.boundary(index + 1) or (self.blank_ends and self.after_blank(index + 1))
+                     or self.after_full_stop(index))
             )
         return heading_like(piece.text)
 
@@ -404,6 +406,12 @@ class BlockBuilder:
             and following.indent < self.pieces[index].indent
             and ends_sentence(following.text)
         )
+
+    def after_full_stop(self, index: int) -> bool:
+        """Under an exact wrap, whether the line before piece `index` ended its sentence with a
+        full stop: a heading-shaped line that the wrap did not cut is then no paragraph's last
+        line (a paragraph does not end without its sentence's end), whatever follows it."""
+        return self.exact and index > 0 and self.pieces[index - 1].text.rstrip(CLOSERS)[-1:] in "。！？"
 
     def in_front(self) -> bool:
         """Whether no chapter, numbered paragraph or item has been read yet."""

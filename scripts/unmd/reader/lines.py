@@ -202,6 +202,47 @@ def _note_run_end(lines: list[str], start: int, note: NoteText, body_tail: str, 
     return None
 
 
+def _take_carried_rest(layout: Layout, note: NoteText) -> None:
+    """Where a page's notes stand under no rule, the rest of a note that the page before cut
+    (`note` has not ended, and a page end came after it) heads this page's notes, so the body
+    pieces read since then end with it: the run of lines just before this page's first note,
+    hanging where the note's lines hang (else the flush-left lines after the blank line before
+    the notes), that ends the note's text. They go back to the note."""
+    pieces = layout.pieces
+    if _ends_note(note.text) or not pieces or pieces[-1].line < note.last_line:
+        return
+    def hanging(piece: Piece) -> bool:  # indented by spaces where the note's lines hang
+        return piece.indent in note.hangs - {0} and piece.lead == piece.indent / 2
+
+    def part(piece: Piece) -> bool:  # a line that may be the note's: no body structure opens
+        return not piece.after_break and not _opens_structure(piece.text)
+
+    start = len(pieces)
+    if hanging(pieces[-1]):
+        while start > 0 and hanging(pieces[start - 1]) and part(pieces[start - 1]):
+            start -= 1
+    else:  # flush left: the lines after the blank line that sets a page's notes apart
+        while start > 0 and part(pieces[start - 1]) and not pieces[start - 1].indent:
+            start -= 1
+            if pieces[start].after_blank:
+                break
+        if start < len(pieces) and not pieces[start].after_blank:
+            return
+    run = pieces[start:]
+    if not run or start == 0:
+        return
+    page = start - 1  # the first piece of the page the run stands on
+    while page > 0 and not pieces[page].after_break:
+        page -= 1
+    text = note.text
+    for piece in run:
+        text = join_text(text, piece.text, layout.spacing)
+    if pieces[page].line < note.last_line or not _ends_note(text):
+        return
+    note.text, note.last_line = text, run[-1].line
+    del pieces[start:]
+
+
 def _note_hangs(raw: str, note_text: str) -> frozenset[int]:
     """The indentations at which the lines of a note that opens on line `raw` go on: flush
     left, or hanging under its text (at the text's column, or by the mark's width where the
@@ -274,6 +315,8 @@ def split_layout(text: str, note_starts: frozenset[int] | set[int] = frozenset()
         start = _note_start(stripped, in_zone or marked, None if marked else next_number, called)
         if start:
             key, note_text, superscript = start
+            if wrap and layout.notes and not in_zone:
+                _take_carried_rest(layout, layout.notes[-1])
             open_note = NoteText(key, note_text, number, len(layout.pieces), superscript, number,
                                  _note_hangs(raw, note_text))
             layout.notes.append(open_note)

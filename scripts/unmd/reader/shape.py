@@ -15,7 +15,7 @@ SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 SUPERSCRIPT_VALUE = {ch: str(i) for i, ch in enumerate(SUPERSCRIPT_DIGITS)}
 CHINESE_NUMERALS = "一二三四五六七八九十"
 
-_CLOSERS = "”’」』)）》〕]】 "
+CLOSERS = "”’」』)）》〕]】 "  # what may close a sentence after its stop
 _SENTENCE_END = "。！？.!?：:；;…"
 # A footnote mark glued after the end of a sentence: 。¹ 。1 。* 。** (8.19 is a number, and
 # so is the part after a capital's dot in a document symbol: A/C.2/77/L.3)
@@ -139,7 +139,7 @@ def ends_sentence(text: str) -> bool:
     text = text.rstrip()
     mark = _TRAILING_MARK.search(text, max(0, len(text) - _MARK_ROOM))
     end = mark.start() if mark else len(text)
-    tail = text[max(0, end - _END_ROOM) : end].rstrip(_CLOSERS)
+    tail = text[max(0, end - _END_ROOM) : end].rstrip(CLOSERS)
     if not tail or tail[-1] not in _SENTENCE_END:
         return False
     last_word = tail.rsplit(None, 1)[-1]
