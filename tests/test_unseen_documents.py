@@ -240,3 +240,18 @@ def test_a_text_in_its_page_layout():
     assert [i for i, _, _ in items(doc)] == ["para-7-a", "para-7-b", "para-7-c"]
     assert sorted((n.key, n.refs) for n in doc.footnotes) == [("*", 1), ("1", 1)]
     assert not doc.warnings
+
+
+def test_an_agenda_title_whose_lines_end_in_commas():
+    """Human Rights Council item 3, printed over three lines that end in 、 and ，: one title."""
+    text = "\n".join([
+        "联合国", "A/HRC/54/30", "大会", "Distr.: General", "3 July 2023", "Chinese", "Original: English", "",
+        "人权理事会", "第五十四届会议", "2023 年 9 月 11 日至 10 月 6 日", "议程项目 3",
+        "增进和保护所有人权——公民权利、", "政治权利、经济、社会及文化权利，", "包括发展权", "",
+        "老年人享有所有人权问题独立专家的报告", "独立专家的报告", "", "一. 导言",
+        "1. 本报告根据人权理事会第 51/4 号决议提交。", "2. 独立专家感谢所有提供资料的国家。",
+    ])
+    doc = read_text(text, "hrc-item-3.txt")
+    assert doc.meta.agenda == ["议程项目 3", "增进和保护所有人权——公民权利、政治权利、经济、社会及文化权利，包括发展权"]
+    assert (doc.meta.title, doc.meta.subtitle) == ("老年人享有所有人权问题独立专家的报告", "独立专家的报告")
+    assert headings(doc) == [("title", 1, "title"), ("subtitle", 2, "subtitle"), ("ch-1", 2, "chapter")]

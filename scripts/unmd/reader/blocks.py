@@ -611,15 +611,16 @@ class BlockBuilder:
 
     def title_runs_on(self, block: RawBlock, index: int) -> bool:
         """Whether `block` is the first line of a title that ends with a colon (…的工作方法： /
-        简化报告程序的执行情况): one heading-shaped line but for its colon, among the headings
-        at the top (the title, agenda titles), with a heading-shaped line right below it."""
+        简化报告程序的执行情况) or where a title cannot end (增进和保护所有人权——公民权利、 /
+        政治权利、…，/ 包括发展权): one heading-shaped line but for its last mark, among the
+        headings at the top (the title, agenda titles), with a title's line right below it."""
         piece = self.pieces[index]
         return (
             block.kind == "text"
             and block.pieces == 1
-            and block.text.endswith(("：", ":"))
+            and (block.text.endswith(("：", ":")) or heading_goes_on(block.text))
             and heading_like(block.text[:-1], 40)
-            and heading_like(piece.text, 40)
+            and (heading_like(piece.text, 40) or heading_goes_on(piece.text))
             and not piece.after_blank
             and not piece.after_break
             and all(earlier.kind == "heading" for earlier in self.blocks[:-1])
@@ -687,7 +688,7 @@ class BlockBuilder:
             opened = self.structural(index)
             runs_on = opened is None and current is not None and self.title_runs_on(current, index)
             if runs_on:
-                current.kind = "heading"
+                current.kind, current.runs_on = "heading", True
             if opened is None and current is not None and (runs_on or self.continues(current, index)):
                 if ends_sentence(current.text) and not (self.wrapped and self.wrap_cut(index - 1)):
                     current.resumed = (len(current.text), index)

@@ -157,8 +157,8 @@ ANNEX_LINE = re.compile(r"^(?:附件|附文|附录|(?:决议|决定)草案)[一�
 # numbered 1., 2. … on their own, apart from the report's paragraphs.
 DRAFT_LINE = re.compile(r"^(?:决议|决定)草案[一二三四五六七八九十\d]*$")
 # The end of a heading line that cannot end a heading: a connective (以及, 和, 或), an
-# enumeration comma, a dash, or 的 (not 目的).
-_OPEN_END = re.compile(r"(?:以及|和|及|或|暨|、|——|(?<!目)的)$")
+# enumeration comma or a comma, a dash, or 的 (not 目的).
+_OPEN_END = re.compile(r"(?:以及|和|及|或|暨|、|，|——|(?<!目)的)$")
 
 
 def heading_goes_on(text: str) -> bool:
