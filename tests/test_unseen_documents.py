@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from unmd.add import infer_entry
 from unmd.model import Entries, Gap, Heading, Item, Paragraph, Signature, Table, plain_text
 from unmd.passes.footnotes import resolve_footnotes
 from unmd.reader import read_text
@@ -255,3 +256,14 @@ def test_an_agenda_title_whose_lines_end_in_commas():
     assert doc.meta.agenda == ["议程项目 3", "增进和保护所有人权——公民权利、政治权利、经济、社会及文化权利，包括发展权"]
     assert (doc.meta.title, doc.meta.subtitle) == ("老年人享有所有人权问题独立专家的报告", "独立专家的报告")
     assert headings(doc) == [("title", 1, "title"), ("subtitle", 2, "subtitle"), ("ch-1", 2, "chapter")]
+
+
+@pytest.mark.parametrize("name, kind", [
+    ("hrc-report.txt", "Report of the United Nations High Commissioner for Human Rights"),
+    ("escap-commission.txt", "Note by the Secretariat"),
+    ("main-committee.txt", "Report of the Second Committee"),
+    ("fullwidth-items.txt", "Report of the Secretary-General"),
+])
+def test_scripts_add_names_the_kind_from_the_title_page(name, kind):
+    entry = infer_entry(read(name), {})
+    assert entry["kind"] == kind and entry["symbols"] == read(name).meta.symbols

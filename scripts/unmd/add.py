@@ -25,7 +25,12 @@ ORGANS_EN = {"大会": "General Assembly", "安全理事会": "Security Council"
              "经济及社会理事会": "Economic and Social Council", "人权理事会": "Human Rights Council"}
 ORGAN_OF_PREFIX = {"A": "General Assembly", "S": "Security Council", "E": "Economic and Social Council"}
 KINDS_EN = {"秘书长的报告": "Report of the Secretary-General", "秘书长的说明": "Note by the Secretary-General",
-            "秘书处编写的工作文件": "Working paper prepared by the Secretariat"}
+            "秘书处编写的工作文件": "Working paper prepared by the Secretariat",
+            "秘书处的说明": "Note by the Secretariat",
+            "联合国人权事务高级专员的报告": "Report of the United Nations High Commissioner for Human Rights",
+            "特别报告员的报告": "Report of the Special Rapporteur", "独立专家的报告": "Report of the Independent Expert",
+            **{f"第{numeral}委员会的报告": f"Report of the {ordinal} Committee" for numeral, ordinal in
+               zip("一二三四五六", ("First", "Second", "Third", "Fourth", "Fifth", "Sixth"))}}
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _SYMBOL_SPLIT = re.compile(r"\s*[-–]\s*(?=[A-Z]+/)|\s+")
 
