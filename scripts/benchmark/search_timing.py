@@ -225,4 +225,4 @@ if __name__ == "__main__":
     figures = measure(Path(sys.argv[1]), int(sys.argv[2]) if len(sys.argv) > 2 else RUNS)
     print(json.dumps(figures, indent=1))
     print(f"load average {figures['load_average']:.1f}")
-    print("\n".join("  ".join(row) for row in rows({0: figures})))
+    print("\n".join("  ".join(row) for row in rows({"site": figures})))
