@@ -137,3 +137,18 @@ def test_the_full_measure_is_told_where_most_lines_hang_narrower():
     paragraphs = [plain_text(b.inlines) for b in doc.blocks if isinstance(b, Paragraph) and b.role == "letter"]
     assert paragraphs == [ending, SENTENCE * 3] * 8
     assert [b.number for b in doc.numbered()] == list(range(1, 90))
+
+
+def test_a_quotation_closing_the_summary_with_its_attribution_is_an_epigraph():
+    """The summary's last paragraph ends its sentence at the end of a full line, and a line
+    that opens a quotation follows, closed at its paragraph's end, with a short line after it:
+    the quotation is an epigraph and the short line its attribution, not the paragraph's rest
+    and a heading."""
+    quotation = "“" + SENTENCE * 2 + "”"
+    last = (SENTENCE * 3)[: 2 * MEASURE - 1] + "。"  # two full lines
+    summary = sum((wrapped(SENTENCE * 3) for _ in range(8)), []) + wrapped(last)
+    lines = MASTHEAD + ["某项活动的报告标题", "秘书长的报告", "摘要", *summary, *wrapped(quotation),
+                        "达格·哈马舍尔德，1956年5月，纽约", *body()]
+    rows = front(read(lines))
+    assert [(role, text) for _, _, role, text in rows[-2:]] == [
+        ("epigraph", quotation), ("attribution", "达格·哈马舍尔德，1956年5月，纽约")]

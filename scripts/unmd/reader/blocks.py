@@ -79,6 +79,7 @@ class RawBlock:
     runs_on: bool = False  # a heading joined across a line end that could not end it: may pass HEADING_WIDTH
     missing: list[str] = field(default_factory=list)  # what the numbering skipped before this block
     resumed: tuple[int, int] | None = None  # (text offset, piece) where a sentence began on a new line
+    line_starts: list[int] = field(default_factory=list)  # text offsets where a joined piece (a line) began
 
     @property
     def closed(self) -> bool:
@@ -692,6 +693,7 @@ class BlockBuilder:
             if opened is None and current is not None and (runs_on or self.continues(current, index)):
                 if ends_sentence(current.text) and not (self.wrapped and self.wrap_cut(index - 1)):
                     current.resumed = (len(current.text), index)
+                current.line_starts.append(len(current.text))
                 if CHAPTER_ALONE.match(current.text):  # 第一章 / its title: one heading, as 第一章 导言
                     current.text = f"{current.text} {piece.text}"
                 else:
@@ -715,7 +717,39 @@ class BlockBuilder:
                 block.kind = "heading"
             elif block.kind == "heading" and line_width(block.text) > HEADING_WIDTH and not block.runs_on:
                 block.kind = "text"
+        self.split_attributed_quotations()
         return self.blocks
+
+    def split_attributed_quotations(self) -> None:
+        """A quotation that a line opens after an ended sentence and that runs to the end of a
+        paragraph, with a short line after it (its attribution: 达格·哈马舍尔德，1956年5月，纽约),
+        is a block of its own (an epigraph, structure.py), though the wrap left no room to tell
+        where the paragraph before it ended."""
+        out: list[RawBlock] = []
+        for k, block in enumerate(self.blocks):
+            following = self.blocks[k + 1] if k + 1 < len(self.blocks) else None
+            at = self.quotation_start(block) if following is not None and following.kind == "heading" else None
+            if at is None:
+                out.append(block)
+                continue
+            piece = block.first_piece + 1 + block.line_starts.index(at)
+            quotation = RawBlock("text", self.pieces[piece].line, block.text[at:], piece,
+                                 pieces=block.pieces - (piece - block.first_piece))
+            block.text, block.pieces = block.text[:at], piece - block.first_piece
+            block.line_starts = [o for o in block.line_starts if o < at]
+            out += [block, quotation]
+        self.blocks[:] = out
+
+    @staticmethod
+    def quotation_start(block: RawBlock) -> int | None:
+        """The offset of the line that opens the quotation closing the text block, if any."""
+        if block.kind != "text" or not block.text.rstrip().endswith("”"):
+            return None
+        for at in block.line_starts:
+            rest = block.text[at:]
+            if rest.startswith("“") and ends_sentence(block.text[:at]) and rest.count("“") == rest.count("”"):
+                return at
+        return None
 
 
 def build_blocks(pieces: list[Piece], warnings: list[SourceWarning], spacing: NumberSpacing = GLUED) -> list[RawBlock]:
