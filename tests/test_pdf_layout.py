@@ -20,8 +20,8 @@ def paragraph(n: int, length: int) -> str:
     return (sentence * (length // len(sentence) + 1))[: length - 1] + "。"
 
 
-def wrapped(text: str) -> list[str]:
-    return [text[i : i + MEASURE] for i in range(0, len(text), MEASURE)]
+def wrapped(text: str, measure: int = MEASURE) -> list[str]:
+    return [text[i : i + measure] for i in range(0, len(text), measure)]
 
 
 def numbered_lines(n: int, lines: list[str], margin: int, column: int, first: bool = True) -> list[str]:
@@ -109,3 +109,18 @@ def test_a_hanging_number_printed_on_its_text(tmp_path):
         lines += [f"{n}.{first}"] + ["   " + line for line in rest] + [""]
     lines += footer(0, 1)
     assert paragraphs(tmp_path, "\n".join(lines) + "\n") == list(PARAGRAPHS.items())
+
+
+def test_a_blank_line_ends_a_paragraph_whose_last_line_is_full(tmp_path):
+    """Where the extractor kept the page's geometry, a blank line is the page's gap between
+    two blocks: an unnumbered paragraph whose last line reaches the right edge ends there."""
+    full = MEASURE + 3  # an unnumbered paragraph's lines start at the margin, left of the column
+    letter = [paragraph(7, 2 * full), paragraph(8, 3 * full)]
+    lines = [header(0), ""]
+    for text in letter:
+        lines += wrapped(text, full) + [""]
+    for n, text in PARAGRAPHS.items():
+        lines += numbered_lines(n, wrapped(text), 0, 8)
+    lines += footer(0, 1)
+    expected = [(None, text) for text in letter] + list(PARAGRAPHS.items())
+    assert paragraphs(tmp_path, "\n".join(lines) + "\n") == expected

@@ -32,7 +32,7 @@ def read_text(text: str, path: str, title: str | None = None) -> Document:
     if not layout.pieces:
         raise SourceError(path, 1, "no report text: only blank lines, furniture or notes")
     warnings: list[SourceWarning] = []
-    raw = build_blocks(layout.pieces, warnings, layout.spacing)
+    raw = build_blocks(layout.pieces, warnings, layout.spacing, extraction.kept_layout)
     if all(block.kind in ("chapter", "section", "subsection", "heading") for block in raw):
         raise SourceError(path, raw[0].line, "no report text: only headings, nothing under them")
     meta = Meta(source=path, title=title or "", organs=masthead.organs, session=masthead.session,

@@ -143,7 +143,8 @@ INDENT_AFTER_END_SHARE = 0.9
 
 
 class BlockBuilder:
-    def __init__(self, pieces: list[Piece], warnings: list[SourceWarning], spacing: NumberSpacing = GLUED):
+    def __init__(self, pieces: list[Piece], warnings: list[SourceWarning], spacing: NumberSpacing = GLUED,
+                 kept_layout: bool = False):
         self.pieces = pieces
         self.warnings = warnings
         self.spacing = spacing
@@ -151,8 +152,11 @@ class BlockBuilder:
         self.measures = measures([p.text for p in pieces], self.width) if self.wrapped else []
         # Where the page shows its measures, they say where a block ends, not the blank lines an
         # extractor left around the parts of a line it printed apart.
-        self.blank_ends = (self.wrapped and not self.measures
-                           and BLANK_ENDS_SHARE[0] <= blank_share(pieces) < BLANK_ENDS_SHARE[1])
+        some_blank = BLANK_ENDS_SHARE[0] <= blank_share(pieces) < BLANK_ENDS_SHARE[1]
+        self.blank_ends = self.wrapped and not self.measures and some_blank
+        # An extractor that kept the page's geometry prints a line whole, and a blank line only
+        # where the page leaves a gap: between blocks (the measures judge the lines between).
+        self.gap_ends = self.wrapped and kept_layout and some_blank
         self.numbering = Numbering()
         self.blocks: list[RawBlock] = []
         self.heading_slack = measured_slack(self.cut_rooms(), self.width)
@@ -569,7 +573,7 @@ class BlockBuilder:
             return False
         if piece.after_break:
             return self.goes_on_after_break(block, index)
-        if self.blank_ends and piece.after_blank:
+        if (self.blank_ends or self.gap_ends) and piece.after_blank:
             return False
         if self.blank_ends:  # a glued line goes on with the block, unless the line before stopped short
             return self.wrap_cut(index - 1)
@@ -752,6 +756,8 @@ class BlockBuilder:
         return None
 
 
-def build_blocks(pieces: list[Piece], warnings: list[SourceWarning], spacing: NumberSpacing = GLUED) -> list[RawBlock]:
-    """The blocks of the pieces; what the numbering had to work around is added to `warnings`."""
-    return BlockBuilder(pieces, warnings, spacing).build()
+def build_blocks(pieces: list[Piece], warnings: list[SourceWarning], spacing: NumberSpacing = GLUED,
+                 kept_layout: bool = False) -> list[RawBlock]:
+    """The blocks of the pieces; what the numbering had to work around is added to `warnings`.
+    `kept_layout`: the text keeps the page's geometry (reader.extraction)."""
+    return BlockBuilder(pieces, warnings, spacing, kept_layout).build()

@@ -57,6 +57,9 @@ class Extraction:
     text: str
     furniture: dict[int, str] = field(default_factory=dict)  # line -> why it is furniture (lines.py drops it)
     note_starts: set[int] = field(default_factory=set)  # lines that open a page's foot of notes
+    # The extractor kept the page's geometry (a text column: pdftotext -layout, pypdf's layout
+    # mode, PyMuPDF sorted): its blank lines are the page's vertical gaps, between blocks only.
+    kept_layout: bool = False
 
 
 def _field_parts(text: str, kinds) -> list[tuple[str, str]] | None:
@@ -168,6 +171,7 @@ def read_extraction(text: str) -> Extraction:
     # A page ends at a form feed, or where its footer and the next page's header stand: pypdf
     # and PyMuPDF print no form feed, but every page of a UN report has its furniture.
     columns = page_columns(lines, page_breaks | set(out.furniture))
+    out.kept_layout = any(columns)
     result: list[str] = []
     hanging = False  # the lines since the last blank line are one hanging paragraph or item
     for number, line in enumerate(lines, 1):
