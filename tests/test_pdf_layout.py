@@ -102,13 +102,15 @@ def test_the_lines_of_a_hanging_item_stand_at_its_tab_stop(tmp_path):
 
 def test_a_hanging_number_printed_on_its_text(tmp_path):
     """pypdf's layout mode prints a hanging number without the tab stop's gap (21.监测…): left
-    of the text column it is the paragraph's number all the same."""
+    of the text column it is the paragraph's number all the same, also before a number when
+    it is the next paragraph's (317.2007年…)."""
+    texts = {**PARAGRAPHS, 2: "2014年，" + PARAGRAPHS[2]}  # 2.2014年: the next number, no decimal
     lines = [header(0), ""]
-    for n, text in PARAGRAPHS.items():
+    for n, text in texts.items():
         first, *rest = wrapped(text)
         lines += [f"{n}.{first}"] + ["   " + line for line in rest] + [""]
     lines += footer(0, 1)
-    assert paragraphs(tmp_path, "\n".join(lines) + "\n") == list(PARAGRAPHS.items())
+    assert paragraphs(tmp_path, "\n".join(lines) + "\n") == list(texts.items())
 
 
 def test_a_blank_line_ends_a_paragraph_whose_last_line_is_full(tmp_path):

@@ -153,6 +153,16 @@ def page_columns(lines: list[str], breaks: set[int]) -> list[int]:
 _GLUED_NUMBER = re.compile(r"^(\d{1,4}\.)(?=[\u3400-\u9fff“《（(])")
 
 
+def _unglue_number(text: str, paragraph: int) -> str:
+    """`21.监测…` -> `21. 监测…`: a hanging number run together with its text, before Han text
+    or an opening mark, or before anything when it is the next paragraph's number
+    (`317.2007年…` after paragraph 316; no decimal is that)."""
+    m = re.match(r"^(\d{1,4})\.(?=\S)", text)
+    if m and (_GLUED_NUMBER.match(text) or int(m.group(1)) == paragraph + 1):
+        return f"{m.group(0)} {text[m.end():]}"
+    return text
+
+
 def _marker_gap(line: str) -> str:
     """`12.      text` -> `12. text`: the gap a tab stop left after a hanging number."""
     stripped = line.strip()
@@ -174,6 +184,7 @@ def read_extraction(text: str) -> Extraction:
     out.kept_layout = any(columns)
     result: list[str] = []
     hanging = False  # the lines since the last blank line are one hanging paragraph or item
+    paragraph = 0  # the last paragraph number that hung left of the text column
     for number, line in enumerate(lines, 1):
         stripped = line.strip()
         if not stripped or number in out.furniture:
@@ -184,7 +195,9 @@ def read_extraction(text: str) -> Extraction:
         column = columns[number - 1]
         if column:  # the text column is the margin; what hangs left of it (numbers) starts the line
             if _indent(line) < column:  # pypdf's layout mode prints a hanging number on its text
-                body = _GLUED_NUMBER.sub(r"\1 ", body)
+                body = _unglue_number(body, paragraph)
+                m = NUMBERED.match(body)
+                paragraph = int(m.group(1)) if m else paragraph
             indent = _indent(line) - column if _indent(line) > column + 1 else 0
             if hanging:  # the lines under a hanging number or marker stand at its text: no indent
                 indent = 0
