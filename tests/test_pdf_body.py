@@ -10,6 +10,7 @@ from __future__ import annotations
 from unmd.model import FootnoteRef, plain_text
 from unmd.passes.footnotes import resolve_footnotes
 from unmd.reader import read_text
+from unmd.reader.extraction import foot_notes
 
 
 def read(text: str):
@@ -176,3 +177,45 @@ def test_heading_numbers_printed_after_their_titles_go_back_before_them():
         ("ch-1-a-1", "subsection", "1. 政治居首"),
         ("para-2", "", "联合国必须致力于与包括国家和非国家行为体的所有各方进行开放和公正的对话。"),
     ]
+
+
+# Note 1 is carried over two pages (WeasyPrint's footnote area was full), the four notes
+# called after it print first.
+FAR_CARRIED_NOTE = """\
+一. 导言
+1. 小组认为，国际化冲突的数量在过去十年里增加了九倍以上。1 在一些情况下，会员国
+利用地方和国家的不满从中渔利，2 为代理战争煽风点火，从而使冲突更血腥。3 和平协
+议承受的压力也越来越大，时常重新陷入断断续续的冲突之中。4 各方共有 8 类关切，这
+一悲惨现象在许多地方已经出现，需要各方共同应对，并且需要持续的政治支持。5
+2 难民署的报告将这一人数确定为六千五百万人。
+3 另据统计，因战斗死亡的人数在过去十年中大幅增加，在 2016 年降至略高于
+8 000 人，但仍然处于历史高位。
+4 见乌普萨拉冲突数据方案数据集。
+5 见联合国大学政策研究中心的专题文件。
+A/70/95
+15-75150 (C) 1/3
+2. 达成一项协议只是一个较长进程的第一阶段，执行协议还需要财政和政治这两方面
+的持续援助。其他国家采取行动或不采取行动可能帮助强化经调解达成的解决办法。
+A/70/95
+15-75150 (C) 2/3
+3. 小组建议，各方必须共同努力，推动政治解决，而不是仅靠军事手段来管理冲突及
+其后果。预防冲突的首要职责应由会员国担负，联合国则应当提供有力的支持。
+1 见乌普萨拉冲突数据方案数据集和趋势分析报告，联合国大学政策研究中心。
+A/70/95
+15-75150 (C) 3/3
+"""
+
+
+def test_a_note_carried_over_past_several_others_is_found():
+    doc = read(FAR_CARRIED_NOTE)
+    assert [key for key, _ in notes(doc)] == ["1", "2", "3", "4", "5"]
+    assert notes(doc)[2] == ("3", "另据统计，因战斗死亡的人数在过去十年中大幅增加，在 2016 年降至略高于8 000 人，但仍然处于历史高位。")
+    assert [block_id for block_id, _ in paragraphs(doc)] == ["para-1", "para-2", "para-3"]
+
+
+def test_a_line_that_opens_with_a_group_of_thousands_opens_no_note():
+    """8 000 人 at the foot of a page (a note's rest, cut by the page end) is no note 8, though
+    8 is due and the body has an 8."""
+    lines = ["1. 各方共有 8 类关切，需要各方共同应对。", "8 000 人，但仍然处于历史高位。", "A/70/95"]
+    assert foot_notes(lines, {3}) == set()
+    assert foot_notes([lines[0], "8 见联合国大学政策研究中心的专题文件。", lines[2]], {3}) == {2}

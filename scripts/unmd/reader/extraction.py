@@ -229,7 +229,9 @@ def furniture_lines(lines: list[str]) -> dict[int, str]:
     return furniture
 
 
-_NOTE_START = re.compile(rf"^(\d{{1,3}})\s+[^\s{COUNT_UNITS}%]")
+# A note's number, then its text: not a unit (16 个) or a number's next group of thousands
+# (8 000 人, which a note's continuation line may start with).
+_NOTE_START = re.compile(rf"^(\d{{1,3}})\s+(?!\d{{3}}(?!\d))[^\s{COUNT_UNITS}%]")
 
 
 def foot_notes(lines: list[str], breaks: set[int]) -> set[int]:
@@ -288,7 +290,7 @@ def _put_back_lone_note_number(lines: list[str], index: int, breaks: set[int]) -
 
 
 # How far ahead of the lowest note number not found yet a note may come (carried-over notes).
-_NOTE_LEAD = 3
+_NOTE_LEAD = 10
 
 
 def _due(number: int, found: set[int]) -> bool:
