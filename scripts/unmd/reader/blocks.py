@@ -393,7 +393,7 @@ class BlockBuilder:
                 return True  # a centred line: titles and headings of the wrapped layout
             return (
                 self.heading_shaped(piece.text)
-                and not self.heading_cut(index)
+                and not self.slack_cut(index, self.heading_slack)
                 and (self.boundary(index + 1) or (self.blank_ends and self.after_blank(index + 1))
                      or self.after_full_stop(index))
             )
@@ -510,18 +510,17 @@ class BlockBuilder:
             return heading_like(text, 80) and line_width(text) <= self.width
         return heading_like(text, self.width)
 
-    def heading_cut(self, index: int) -> bool:
-        """`wrap_cut` for a line that would be a heading unless the wrap cut it: an unnumbered
-        heading stands at the full measure, so the document's own slack (measured_slack)
-        judges it, not the default that the body's two measures need; an exact wrap judges
-        it as it judges every line."""
+    def slack_cut(self, index: int, slack: float) -> bool:
+        """`wrap_cut` for a line at the full measure, judged by a slack the document measured
+        for that kind of line (`heading_slack`, `text_slack`) rather than the default that the
+        body's two measures need; an exact wrap judges it as it judges every line."""
         if self.exact:
             return self.wrap_cut(index)
         following = self.pieces[index + 1] if index + 1 < len(self.pieces) else None
         return (
             following is not None
             and not following.indent
-            and room_left(self.pieces[index].text, following.text, self.width) < self.heading_slack
+            and room_left(self.pieces[index].text, following.text, self.width) < slack
         )
 
     def continues(self, block: RawBlock, index: int) -> bool:
@@ -547,7 +546,7 @@ class BlockBuilder:
                     full = self.fills(index - 1, piece.text)
                 elif (block.kind == "heading" and not self.pieces[block.first_piece].indent
                       and self.measured()):
-                    full = self.heading_cut(index - 1)  # flush left: the full measure (an indented one has its own)
+                    full = self.slack_cut(index - 1, self.heading_slack)  # flush left: the full measure (an indented one has its own)
                 else:
                     full = block.last_width >= 0.8 * self.width
                 full = full or long_title or bool(CHAPTER_ALONE.match(block.text))
@@ -588,7 +587,7 @@ class BlockBuilder:
         if self.wrapped:
             # A line that stopped short of the margin ended its paragraph, except in a numbered
             # paragraph or item: a numbered body has no un-numbered paragraphs of its own.
-            cut = self.text_cut(index - 1) if block.kind == "text" else self.wrap_cut(index - 1)
+            cut = self.slack_cut(index - 1, self.text_slack) if block.kind == "text" else self.wrap_cut(index - 1)
             return (
                 (cut or block.kind in ("numbered", "item"))
                 and not self.indented_start(piece)
@@ -645,20 +644,6 @@ class BlockBuilder:
         cut = self.fills(index - 1, piece.text)
         return cut and not piece.indent and not self.opens_heading(index)
 
-    def text_cut(self, index: int) -> bool:
-        """`wrap_cut` for a line of an unnumbered paragraph, judged by the slack of the
-        unnumbered paragraphs' own lines (`build`): they stand at the full measure, while a PDF's
-        hanging paragraphs have a narrower one, which the default slack allows for; an exact
-        wrap judges it as it judges every line."""
-        if self.exact:
-            return self.wrap_cut(index)
-        following = self.pieces[index + 1] if index + 1 < len(self.pieces) else None
-        return (
-            following is not None
-            and not following.indent
-            and room_left(self.pieces[index].text, following.text, self.width) < self.text_slack
-        )
-
     def text_rooms(self) -> list[float]:
         """The room (`room_left`) of each line of an unnumbered paragraph that the wrap surely
         cut (it ends no sentence, the paragraph goes on flush left on the same page)."""
@@ -674,7 +659,7 @@ class BlockBuilder:
 
     def build(self) -> list[RawBlock]:
         """The blocks; where the wrap is measured, built again once the unnumbered paragraphs'
-        own slack is known from the first reading (`text_cut`)."""
+        own slack is known from the first reading (`slack_cut`)."""
         self.text_slack = default_slack(self.width)
         warned = len(self.warnings)
         blocks = self.build_once()
