@@ -16,7 +16,8 @@ from layoutcorpus.synthetic import DIMENSIONS, Style, break_lines, marked_text, 
 from layoutcorpus.synthetic import layouts as synthetic_layouts
 from layoutcorpus.table import run, summary
 from unmd.catalog import load_catalog
-from unmd.model import Heading, Paragraph, Text
+from unmd.model import Heading, Paragraph, Text, plain_text
+from unmd.reader import read_text
 from unmd.reader.lines import split_layout
 from unmd.reader.shape import fills_line, line_width, wrap_is_exact
 
@@ -121,11 +122,12 @@ def test_each_layout_dimension_reads_back_the_same_document(name, slug):
 # at all, or only an indented first line), notes whose lines hang under their text, a heading
 # after a page end right below a paragraph's full last line (drawn-5 S-2017-105), and a note
 # that a page end cut, continued without a rule above the next page's notes (drawn-4 and
-# drawn-5 S-2015-730): each differed before the reader learnt the document's measure.
+# drawn-5 S-2015-730), a heading right after a lead-in's full line ending with a colon
+# (drawn-10 S-2017-105): each differed before the reader learnt the document's measure.
 MEASURED = [("blank_lines=True", "S-2011-552"), ("paragraph_end=short", "S-2011-552"),
             ("paragraph_end=indent", "A-72-115"), ("drawn-8", "S-2011-552"), ("drawn-10", "S-2011-552"),
             ("drawn-12", "S-2011-552"), ("drawn-12", "A-72-115"), ("drawn-5", "S-2017-105"),
-            ("drawn-4", "S-2015-730"), ("drawn-5", "S-2015-730")]
+            ("drawn-4", "S-2015-730"), ("drawn-5", "S-2015-730"), ("drawn-10", "S-2017-105")]
 
 
 @pytest.mark.parametrize("name,slug", MEASURED)
@@ -133,6 +135,11 @@ def test_where_only_the_measure_ends_a_block_the_document_reads_back_the_same(na
     layout = next(lay for lay in synthetic_layouts() if lay.name == name)
     [cell] = _read_back([layout], {slug})
     assert cell.mark == "=", cell.error or cell.comparison.first
+
+
+def wrap_paragraph(text, width):
+    """The lines the typesetter breaks `text` into at `width`."""
+    return [text[a:b] for a, b in break_lines(text, width, True)]
 
 
 def _cut_pairs(texts, width):
@@ -164,6 +171,24 @@ def test_an_exact_measure_ends_a_paragraph_whose_last_line_left_room():
     # an indented first line has the indentation's room less
     assert not fills_line("一" * 38, "二", 40, exact=True)
     assert fills_line("一" * 38, "二", 40, exact=True, lead=2)
+
+
+def test_after_a_full_line_ending_with_a_colon_a_heading_and_the_entries_open_blocks():
+    """Under an exact wrap (30 a line, a blank after every line) a lead-in that fills its line
+    (…其中就包括：) is followed by a heading, or by the entries it announces: either way the
+    short line after it opens a block, whatever follows (a paragraph's full line, an entry
+    too long to look like a heading)."""
+    filler = wrap_paragraph("会员国强调，安全理事会有加强预防武装冲突所需的工具，但未加以充分利用。"
+                            "几位发言者指出，由于缺乏政治意愿或出于其他政治考虑，安理会有时未就预警作出反应。", 30)
+    lead = "然而，会员国也看到了实现这一目标的各种主要挑战，其中就包括："
+    names = ["何塞·安东尼奥·奥坎波", "萨克科·福库达-帕尔(发展政策委员会副主席兼报告员)", "伊丽莎白·格雷戈里"]
+    assert line_width(lead) == 30 and line_width(names[1]) > 0.8 * 30
+    lines = ["背景", *filler * 6, lead, "各种威胁和挑战的新性质", *filler * 2, lead, *names, *filler * 2]
+    doc = read_text("\n\n".join(lines) + "\n", "colon.txt")
+    shown = [(type(b).__name__, plain_text(b.inlines) if hasattr(b, "inlines") else [plain_text(e) for e in b.entries])
+             for b in doc.blocks]
+    assert shown[7:10] == [("Paragraph", lead), ("Heading", "各种威胁和挑战的新性质"), ("Paragraph", "".join(filler))]
+    assert shown[11:13] == [("Paragraph", lead), ("Entries", names)]
 
 
 def test_a_note_hanging_under_its_text_goes_on_after_a_full_line_that_ends_a_sentence():

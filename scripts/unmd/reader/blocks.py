@@ -395,7 +395,7 @@ class BlockBuilder:
                 self.heading_shaped(piece.text)
                 and not self.slack_cut(index, self.heading_slack)
                 and (self.boundary(index + 1) or (self.blank_ends and self.after_blank(index + 1))
-                     or self.after_full_stop(index))
+                     or self.after_stop_or_colon(index))
             )
         return heading_like(piece.text)
 
@@ -412,11 +412,15 @@ class BlockBuilder:
             and ends_sentence(following.text)
         )
 
-    def after_full_stop(self, index: int) -> bool:
+    def after_stop_or_colon(self, index: int) -> bool:
         """Under an exact wrap, whether the line before piece `index` ended its sentence with a
-        full stop: a heading-shaped line that the wrap did not cut is then no paragraph's last
-        line (a paragraph does not end without its sentence's end), whatever follows it."""
-        return self.exact and index > 0 and self.pieces[index - 1].text.rstrip(CLOSERS)[-1:] in "。！？"
+        full stop or a colon: a heading-shaped line that the wrap did not cut is then no
+        paragraph's last line (a paragraph does not end without its sentence's end, and what a
+        colon announces is no tail of its paragraph), whatever follows it. After a lead-in
+        (…其中包括：) that line is a heading (…其中包括： / 各种威胁和挑战的新性质 / a paragraph)
+        or the first of the entries it announces, which then open a block each and make a list
+        (structure.py: three or more after a colon), however long the next entry's line is."""
+        return self.exact and index > 0 and self.pieces[index - 1].text.rstrip(CLOSERS)[-1:] in "。！？：:"
 
     def in_front(self) -> bool:
         """Whether no chapter, numbered paragraph or item has been read yet."""
