@@ -138,6 +138,22 @@ def test_the_parts_of_a_line_an_extractor_printed_apart_are_one_line():
     assert paragraphs(read(cut)) == JUSTIFIED_READING
 
 
+def test_a_line_printed_in_three_parts_around_a_number_is_one_line():
+    """pdftotext prints a justified line in three parts around a number (…国家 / 2015 /
+    方当局…), a blank line between them; none fills the measure, all three together do.
+    (Where the line broke, the spaces around the number cannot be known.)"""
+    whole = JUSTIFIED_COLUMNS.replace("协助国家和地方当局", "协助国家 2015 方当局")
+    cut = whole.replace("协助国家 2015 方当局", "协助国家\n\n2015\n\n方当局")
+    assert cut != whole != JUSTIFIED_COLUMNS
+
+    def unspaced(doc):
+        return [(key, text.replace(" ", "")) for key, text in paragraphs(doc)]
+
+    reading = unspaced(read(whole))
+    assert reading[-1][0] == "para-4" and len(reading) == len(JUSTIFIED_READING)
+    assert unspaced(read(cut)) == reading
+
+
 def test_a_note_number_printed_on_a_line_of_its_own_opens_its_note():
     """pdfminer prints a note's number, a blank line, then the note's text."""
     alone = CARRIED_OVER_NOTE.replace("2 难民署的报告", "2\n\n难民署的报告")

@@ -14,7 +14,7 @@ not a heading.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..errors import SourceWarning
 from .lines import Piece
@@ -141,6 +141,16 @@ INDENT_WIDTH = (1, 4)
 INDENT_OPENS_SHARE = 0.05
 INDENT_AFTER_END_SHARE = 0.9
 
+# pdftotext prints one justified line in up to three parts (…并在 / 2015 / 年继续…, a Latin
+# name cut apart: …Nyakhat / Pal / 是一名…); more parts are more likely lines of their own.
+LINE_PARTS = 3
+
+
+def latin_gap(left: str, right: str) -> bool:
+    """Whether pdftotext may have printed a line apart between `left` and `right`: at a gap
+    beside a number or a Latin word (…并在 / 2015, P-2 / 职等为 / 41%，…)."""
+    return left[-1:].isascii() or right[:1].isascii()
+
 
 class BlockBuilder:
     def __init__(self, pieces: list[Piece], warnings: list[SourceWarning], spacing: NumberSpacing = GLUED,
@@ -163,6 +173,14 @@ class BlockBuilder:
         surely_cut = [(p.text, q.text, p.lead) for p, q in zip(pieces, pieces[1:])
                       if not (q.after_break or q.indent or ends_sentence(p.text) or self.structural_shape(q.text))]
         self.exact = self.wrapped and wrap_is_exact(surely_cut, self.width)
+        self.glued: set[int] = set()
+        # An extractor that kept the page's geometry prints a line whole: it has no parts.
+        # A blank line around a short part tells the parts of a line printed apart only where
+        # the extractor leaves no blank line after every line.
+        self.parts_apart = (self.wrapped and not kept_layout and not self.exact
+                            and blank_share(pieces) < BLANK_ENDS_SHARE[1])
+        if self.blank_ends and self.parts_apart:
+            self.pieces = self.glue_parts_printed_apart()
         self.indent_opens = self.wrapped and self.paragraphs_open_indented()
         self.centred_measure = max((line_width(p.text) for p in pieces if self.centred(p)), default=self.width)
 
@@ -466,25 +484,81 @@ class BlockBuilder:
         """Whether piece `index` stopped only because the start of `following` (the next
         piece) did not fit: in the measure of its own text column where the page shows
         measures (measures()), else by the document's wrap: exact or within a tenth of the
-        margin (`shape.fills_line`)."""
+        margin (`shape.fills_line`). A part of a line the extractor printed apart
+        (`printed_apart`) stopped there if a later part ends its line, or if its line is full."""
         measure, text = self.column(index)
         if measure is None:
             piece = self.pieces[index]
-            return fills_line(piece.text, following, self.width, self.exact, piece.lead if self.exact else 0)
-        if fills_measure(text, following, measure) or self.one_line(index, text, following, measure):
+            if fills_line(piece.text, following, self.width, self.exact, piece.lead if self.exact else 0):
+                return True
+            if not self.parts_apart:
+                return False
+            # Without measures a line is full within a tenth of the margin: only the parts
+            # that pdftotext prints beside a number or a Latin word count.
+            runs = list(self.printed_apart(index, text, self.width, default_slack(self.width), beside_latin=True))
+            return any(end > index or fills_line(line, following, self.width) for end, line in runs)
+        if fills_measure(text, following, measure):
             return True
-        before = self.pieces[index - 1].text if index > 0 else ""
-        return self.one_line(index - 1, before, text, measure) and fills_measure(before + text, following, measure)
+        runs = list(self.printed_apart(index, text, measure))
+        return any(end > index or fills_measure(line, following, measure) for end, line in runs)
 
-    def one_line(self, index: int, left: str, right: str, measure: float) -> bool:
-        """Whether pieces `index` and `index + 1` are the parts of one line that the extractor
-        printed apart: at a superscript call (…常见。14 / 在一些区域…), or inside a sentence
-        at a gap that justification widened (…的声音。2005 / 年世界首脑会议…); together they
-        fill the measure. A line that stands on its own (秘书长的报告, 附件) is no part."""
-        if index < 0 or (ends_sentence(left) and not ends_with_call(left)) or KIND_LINE.match(left) or ANNEX_LINE.match(left):
+    def printed_apart(self, index: int, text: str, measure: float, short: float = 1, beside_latin: bool = False):
+        """(last piece, text) of each line that piece `index` (its `text`) may be a part of,
+        where the extractor printed one line in two to LINE_PARTS parts (`one_line`): the
+        parts together fill the measure (`one_line`, within `short`); in three, or wherever
+        `beside_latin`, each gap between them is beside a number or a Latin word (`latin_gap`)
+        and each part after the first a `later_part`."""
+        for start in range(index, max(-1, index - LINE_PARTS), -1):
+            for end in range(max(index, start + 1), min(start + LINE_PARTS, len(self.pieces))):
+                parts = [text if k == index else self.pieces[k].text for k in range(start, end + 1)]
+                checked = len(parts) > 2 or beside_latin
+                if checked and not (all(map(self.later_part, range(start + 1, end + 1)))
+                                    and all(map(latin_gap, parts, parts[1:]))):
+                    continue
+                if not all(map(self.part_goes_on, parts[:-1])):
+                    continue
+                if self.one_line(start + len(parts) - 2, " ".join(parts[:-1]), parts[-1], measure, short):
+                    yield end, " ".join(parts)
+
+    def glue_parts_printed_apart(self) -> list[Piece]:
+        """The pieces, where blank lines end blocks, with no blank line before a part of a line
+        that pdftotext printed apart beside a number or a Latin word (…已达 / 194.4 / 亿美元…):
+        that blank line is the extractor's, not the page's."""
+        slack = default_slack(self.width)
+        for k in range(1, len(self.pieces)):
+            if not self.pieces[k].after_blank:
+                continue
+            if any(end >= k for end, _ in self.printed_apart(k - 1, self.pieces[k - 1].text, self.width, slack,
+                                                              beside_latin=True)):
+                self.glued.add(k)
+        return [replace(p, after_blank=False) if k in self.glued else p for k, p in enumerate(self.pieces)]
+
+    def later_part(self, index: int) -> bool:
+        """Whether piece `index` can be a part after the first of a line printed apart (in
+        three parts, or beside a Latin word where there are no measures): pdftotext leaves a
+        blank line before each (`glued` removed it), on the same page, and a part is no
+        structural start (a paragraph's or a heading's number)."""
+        piece = self.pieces[index]
+        return ((piece.after_blank or index in self.glued) and not piece.after_break
+                and not self.structural_shape(piece.text))
+
+    @staticmethod
+    def part_goes_on(text: str) -> bool:
+        """Whether a line's part leaves the line to go on: it ends no sentence (a call may
+        follow one) and is no line that stands on its own (秘书长的报告, 附件)."""
+        return not ((ends_sentence(text) and not ends_with_call(text)) or KIND_LINE.match(text) or ANNEX_LINE.match(text))
+
+    def one_line(self, index: int, left: str, right: str, measure: float, short: float = 1) -> bool:
+        """Whether pieces up to `index` (`left`) and after it (`right`) are the parts of one
+        line that the extractor printed apart: at a superscript call (…常见。14 / 在一些区域…),
+        or inside a sentence at a gap that justification widened (…的声音。2005 / 年世界首脑
+        会议…, or in three parts around a number: …并在 / 2015 / 年继续…); together they fill
+        the measure, short of it by at most `short` and the slack. A line that stands on its
+        own (秘书长的报告, 附件) is no part."""
+        if index < 0 or not self.part_goes_on(left):
             return False
         width, slack = line_width(left) + line_width(right), width_slack(f"{left} {right}")
-        return measure - 1 - slack <= width <= measure + slack
+        return measure - short - slack <= width <= measure + slack
 
     def column(self, index: int) -> tuple[float | None, str]:
         """(measure, text in it) of piece `index`: an unnumbered paragraph or heading runs the
