@@ -26,6 +26,11 @@ def paragraphs(doc) -> list[tuple[str, str]]:
     return out[1:]
 
 
+def unspaced(doc) -> list[tuple[str, str]]:
+    """`paragraphs` without spaces: where a line broke beside a number, they cannot be known."""
+    return [(key, text.replace(" ", "")) for key, text in paragraphs(doc)]
+
+
 def notes(doc) -> list[tuple[str, str]]:
     return [(n.key, plain_text(n.inlines)) for n in doc.footnotes]
 
@@ -146,11 +151,37 @@ def test_a_line_printed_in_three_parts_around_a_number_is_one_line():
     cut = whole.replace("协助国家 2015 方当局", "协助国家\n\n2015\n\n方当局")
     assert cut != whole != JUSTIFIED_COLUMNS
 
-    def unspaced(doc):
-        return [(key, text.replace(" ", "")) for key, text in paragraphs(doc)]
-
     reading = unspaced(read(whole))
     assert reading[-1][0] == "para-4" and len(reading) == len(JUSTIFIED_READING)
+    assert unspaced(read(cut)) == reading
+
+
+# A page without hanging measures, a blank line between paragraphs (blank lines end blocks).
+BLANK_BETWEEN_PARAGRAPHS = """\
+一. 导言
+
+1. 小组认为，国际化冲突的数量在过去十年里增加了九倍以上，在一些
+情况下，会员国利用地方和国家的不满从中渔利，为代理战争煽风点火，
+从而使冲突更血腥、延续时间更长，并且更难以解决。
+
+2. 和平协议承受的压力也越来越大，时常重新陷入断断续续的冲突之中，
+这一悲惨现象在许多地方已经出现，全球人道主义呼吁已达 194.4 亿美元，
+今年的数字可能会随着时间推移增加，而且该数字还没有考虑到受影响国
+家自身在人以及经济机会成本方面的一系列其他代价，需要共同应对。
+
+3. 地方一级的对话与和平倡议可以提供一个基础，并作为一项正式和平进
+程的补充；为了支持全国和解努力，建设和平基金正在加强社区和解进程。
+"""
+
+
+def test_the_blank_lines_around_a_line_printed_in_parts_end_no_block():
+    """Where blank lines end blocks, pdftotext's blank lines around the three parts of a line
+    (…已达 / 194.4 / 亿美元，) and after it are the extractor's: the paragraph goes on."""
+    cut = BLANK_BETWEEN_PARAGRAPHS.replace("呼吁已达 194.4 亿美元，\n今年", "呼吁已达\n\n194.4\n\n亿美元，\n\n今年")
+    assert cut != BLANK_BETWEEN_PARAGRAPHS
+
+    reading = unspaced(read(BLANK_BETWEEN_PARAGRAPHS))
+    assert [key for key, _ in reading] == ["para-1", "para-2", "para-3"]
     assert unspaced(read(cut)) == reading
 
 

@@ -528,9 +528,13 @@ class BlockBuilder:
         for k in range(1, len(self.pieces)):
             if not self.pieces[k].after_blank:
                 continue
-            if any(end >= k for end, _ in self.printed_apart(k - 1, self.pieces[k - 1].text, self.width, slack,
-                                                              beside_latin=True)):
-                self.glued.add(k)
+            for end, line in self.printed_apart(k - 1, self.pieces[k - 1].text, self.width, slack, beside_latin=True):
+                # a part, or the line after a full line printed apart that ends no sentence
+                following = self.pieces[k]
+                if end >= k or (not following.after_break and self.part_goes_on(line)
+                                and fills_line(line, following.text, self.width)):
+                    self.glued.add(k)
+                    break
         return [replace(p, after_blank=False) if k in self.glued else p for k, p in enumerate(self.pieces)]
 
     def later_part(self, index: int) -> bool:
@@ -545,8 +549,9 @@ class BlockBuilder:
     @staticmethod
     def part_goes_on(text: str) -> bool:
         """Whether a line's part leaves the line to go on: it ends no sentence (a call may
-        follow one) and is no line that stands on its own (秘书长的报告, 附件)."""
-        return not ((ends_sentence(text) and not ends_with_call(text)) or KIND_LINE.match(text) or ANNEX_LINE.match(text))
+        follow one) and is no line that stands on its own (秘书长的报告, 附件, …(签名))."""
+        return not ((ends_sentence(text) and not ends_with_call(text)) or KIND_LINE.match(text) or ANNEX_LINE.match(text)
+                    or SIGNATURE_END.search(text))
 
     def one_line(self, index: int, left: str, right: str, measure: float, short: float = 1) -> bool:
         """Whether pieces up to `index` (`left`) and after it (`right`) are the parts of one
