@@ -19,6 +19,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .lines import SEPARATOR
 from .shape import CHAPTER, COUNT_UNITS, ITEM, NUMBERED, SECTION, ends_sentence, heading_like
 
 # A gap of this many spaces or more inside a line separates two columns of the page.
@@ -310,8 +311,10 @@ def _called(lines: list[str], end: int, number: int, in_foot: list[bool]) -> boo
 def _foot_end(lines: list[str], index: int, found: set[int], breaks: set[int]) -> tuple[int | None, list[int]]:
     """(index after the foot, the lines (1-based) where its notes start) when the lines from
     `index` to the page end are notes, each due (`_due`), and their continuation lines;
-    (None, []) when a line that opens a paragraph, heading or item stands among them, or a
-    line after the end of a sentence opens no note."""
+    (None, []) when a line that opens a paragraph, heading or item stands among them, a line
+    after the end of a sentence opens no note, or a separator rule stands below: that page's
+    notes are under its rule, and a call the wrap put at a line start above it (15 区域实体…)
+    is body text."""
     numbers = set(found)
     starts = []
     ended, last = False, 0
@@ -321,6 +324,8 @@ def _foot_end(lines: list[str], index: int, found: set[int], breaks: set[int]) -
         text = lines[k].strip()
         if not text:
             continue
+        if SEPARATOR.match(text):
+            return None, []
         m = _NOTE_START.match(text)
         # The next number opens a note wherever it stands; one out of turn only after a note
         # that ended (…5 / 000 人 goes on with a note).
