@@ -19,14 +19,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .lines import SEPARATOR
+from .lines import SEPARATOR, SYMBOL_PATTERN
 from .shape import CHAPTER, COUNT_UNITS, ITEM, NUMBERED, SECTION, ends_sentence, heading_like
 
 # A gap of this many spaces or more inside a line separates two columns of the page.
 _COLUMN_GAP = re.compile(r" {3,}|\t")
-_SYMBOL = r"[A-Z]{1,6}(?:/[A-Z0-9.()]+)+"
 _FURNITURE = [
-    ("running symbol", rf"{_SYMBOL}(?:\s*[-–]\s*{_SYMBOL})*"),
+    ("running symbol", rf"{SYMBOL_PATTERN}(?:\s*[-–]\s*{SYMBOL_PATTERN})*"),
     ("job number", r"[A-Z]?\d{2}-\d{4,6}\s*(?:\([A-Z]\))?(?:\s+\d{6}){0,2}"),
     ("job number", r"\*\d{7,}\*"),  # its barcode, as lines.py names it
     ("page number", r"\d{1,4}\s*/\s*\d{1,4}|-\s*\d{1,4}\s*-"),

@@ -32,9 +32,9 @@ from .shape import (
 # One symbol, then more joined by a dash or a space (A/70/95-S/2015/446). Each part is
 # spelt once, with no optional joiner between repeats, so a long line that almost
 # matches fails in linear time instead of backtracking exponentially.
-_SYMBOL = r"[A-Z]{1,6}(?:/[A-Z0-9.()]+)+"
+SYMBOL_PATTERN = r"[A-Z]{1,6}(?:/[A-Z0-9.()]+)+"
 _JOINER = r"(?:\s*[-–]\s*|\s+)"
-RUNNING_SYMBOL = re.compile(rf"^{_SYMBOL}(?:{_JOINER}{_SYMBOL})*{_JOINER}?$")
+RUNNING_SYMBOL = re.compile(rf"^{SYMBOL_PATTERN}(?:{_JOINER}{SYMBOL_PATTERN})*{_JOINER}?$")
 # A job number, with the page (15-16040 (C) 14/14) or the dates of issue and of translation
 # (07-28459 (C)    130407    180407), or its barcode (*0728459*). A regional commission's has
 # a letter before it and the bare page number after it (ESCAP: B23-00412 2).
