@@ -388,3 +388,10 @@ def layout_of(name: str, style: Style) -> Layout:
 
 def layouts(samples: int = 12) -> list[Layout]:
     return [layout_of(name, style) for name, style in named_styles(samples)]
+
+
+def fresh_draws(seed: int, count: int) -> list[tuple[str, Style]]:
+    """`count` styles drawn from another seed than the table's: layouts no rule was tuned on, so
+    the share of them read back exactly estimates how the reader does on layouts it has never seen."""
+    rng = random.Random(seed)
+    return [(f"seed{seed}-{k + 1}", drawn_style(rng)) for k in range(count)]

@@ -4,7 +4,8 @@ the reading of its own source (layoutcorpus.compare). Prints the table (reports 
 first difference of each layout that differs, totals, and one JSON object as the last line.
 
 `--layouts a,b` and `--reports S-2011-552,...` run a part of it; `--show LAYOUT/SLUG` prints
-that text instead (to read what the reader was given).
+that text instead (to read what the reader was given). `--draws N --seed S` replaces the table's
+layouts by N styles freshly drawn from seed S (a held-out estimate; each row's dimensions are printed).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from unmd.errors import SourceError
 from unmd.model import Document
 from unmd.pipeline import read_report
 
-from . import Layout, all_layouts
+from . import Layout, all_layouts, synthetic
 from .compare import Comparison, compare
 
 
@@ -98,8 +99,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--layouts", help="comma-separated layout names (default: all)")
     parser.add_argument("--reports", help="comma-separated report slugs (default: the catalog)")
     parser.add_argument("--show", metavar="LAYOUT/SLUG", help="print the text of one layout of one report")
+    parser.add_argument("--draws", type=int, default=0, help="N freshly drawn synthetic layouts instead")
+    parser.add_argument("--seed", type=int, default=101, help="the seed of --draws (default 101)")
     args = parser.parse_args(argv)
-    layouts = all_layouts()
+    drawn = synthetic.fresh_draws(args.seed, args.draws) if args.draws else []
+    layouts = [synthetic.layout_of(name, style) for name, style in drawn] or all_layouts()
     entries = load_catalog()
     if args.show:
         name, slug = args.show.split("/", 1)
@@ -114,6 +118,8 @@ def main(argv: list[str] | None = None) -> int:
         entries = [e for e in entries if e.slug in args.reports.split(",")]
     cells = run(layouts, entries)
     print_table(cells)
+    for name, style in drawn:
+        print(f"{name}: {synthetic.differences_from_base(style)}")
     for cell in cells:
         if cell.mark != "=":
             print(f"{cell.layout} {cell.slug}: {cell.error or cell.comparison.first}"[:300])
