@@ -76,3 +76,17 @@ def test_styles_render_from_the_record(record):
         assert record["title"] in entries[style] and record["URL"] in entries[style] and "2015" in entries[style]
     assert citation.paragraph_citation(record, variant) == (
         f"{record['genre']}《{record['title']}》({META['symbol']})，第 {{N}} 段，{record['URL']}#para-{{N}}")
+
+
+def test_page_citations_are_rendered_once_and_then_read_from_the_cache(record, tmp_path, monkeypatch):
+    monkeypatch.setattr(citation, "_rendered", citation.DiskCache("citations", tmp_path))
+    variant = record["language"]
+    first = citation.page_citations(record, variant, "2026-12-01")
+    assert first == (citation.render_citations(record, variant, "2026-12-01"), citation.paragraph_citation(record, variant))
+
+    def no_citeproc(*args):
+        raise AssertionError("rendered again")
+    monkeypatch.setattr(citation, "render_citations", no_citeproc)
+    assert citation.page_citations(record, variant, "2026-12-01") == first
+    with pytest.raises(AssertionError):  # another consultation date is another key
+        citation.page_citations(record, variant, "2026-12-02")

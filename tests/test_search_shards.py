@@ -57,9 +57,27 @@ def test_the_written_index_gives_back_its_entries_and_finds_each_term_in_its_sha
     assert entries[3] == {"location": "a.html#para-3", "title": "第 3 段", "text": "3. 联合国调解"}
     assert entries[20]["location"] == "b.html"
     assert len(list((tmp_path / "e").iterdir())) == 3  # 8 entries a file
-    found = read_postings(read_shard(tmp_path / f"{shard_name('调解')}.js")["调解"])
+    found = read_postings(read_shard(tmp_path / f"{shard_name('调解', buckets=info['buckets'])}.js")["调解"])
     assert [n for n, _ in found] == [*range(1, 20, 2), 20]
     weights = dict(found)
     assert weights[20] > weights[1], "a page titled 调解 weighs more than a paragraph"
-    assert "联合国" in read_shard(tmp_path / f"{shard_name('联合')}.js")  # same two first characters
+    assert "联合国" in read_shard(tmp_path / f"{shard_name('联合', buckets=info['buckets'])}.js")  # same two first characters
     assert search_shards.RELEVANCE_STEP == info["relevance_step"]
+
+
+def test_shards_share_files_of_about_bucket_bytes_and_each_term_is_in_the_file_its_key_names(tmp_path):
+    """Many small shards are written as a few files (a file, not a byte, is what a build pays for)."""
+    index = ShardedIndex()
+    words = [chr(0x4E00 + a) + chr(0x4E00 + b) + "会" for a in range(40) for b in range(40)]  # 1,600 keys
+    index.add_page("a.html", "报告", [
+        {"anchor": f"para-{n}", "title": "", "text": "", "terms": {w: [1, 0] for w in words[n::7]}}
+        for n in range(200)])
+    info = index.write(tmp_path)
+    files = list((tmp_path / "w").iterdir())
+    total = sum(f.stat().st_size for f in files)
+    assert info["shards"] == 1600 and len(files) <= info["buckets"] < 1600 / 10
+    assert total / len(files) > search_shards.BUCKET_BYTES / 2
+    for word in words[:50]:
+        name = shard_name(word, info["split"], info["buckets"])
+        assert word in read_shard(tmp_path / f"{name}.js")
+    assert search_shards.bucket_of("a", 2 ** 32) == 0xE40C292C  # FNV-1a, as worker.js computes it

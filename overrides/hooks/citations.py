@@ -18,7 +18,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_build_datetime
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
-from unmd.writer.citation import paragraph_citation, render_citations  # noqa: E402
+from unmd.writer.citation import page_citations  # noqa: E402
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -28,7 +28,6 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         variant = record["language"]
         built = get_build_datetime().strftime("%Y-%m-%d")
         page.meta["csl"] = record
-        page.meta["citations"] = render_citations(record, variant, built)
-        page.meta["cite_paragraph"] = paragraph_citation(record, variant)
+        page.meta["citations"], page.meta["cite_paragraph"] = page_citations(record, variant, built)
         page.meta["bibtex"] = source.with_name(f"{page.file.name}.bib").read_text(encoding="utf-8")
     return markdown

@@ -9,8 +9,12 @@ worker fetches the same files and reads their data part.
 
 - `pages.js`: per page, its first entry's number, its URL and its title;
 - `e/<n>.js`: entries n·ENTRIES_PER_CHUNK … (anchor, title, text), the text shown in results;
-- `w/<key>.js`: the postings of every term whose key (`shard_key`) is <key>, hex-encoded: each
-  a string of (entry number delta in base 36, relevance letter A–Z) pairs, entries ascending.
+- `w/<bucket>.js`: the postings of every term whose key (`shard_key`) falls in that bucket
+  (`bucket_of`: a hash of the key, in base 36): each a string of (entry number delta in base 36,
+  relevance letter A–Z) pairs, entries ascending. Keys share a file because a file is what costs:
+  at one file per key a 50-report build wrote 5,191 of 4 KB on average per variant, and on the
+  virtual disks this project builds on creating a file costs about half a millisecond (3-4 s of
+  a variant's build), while a query's bytes barely change (BUCKET_BYTES a term).
 
 A term's key is its first two characters if it is Chinese, its first three otherwise, or
 more where the shard of the shorter key would be over SHARD_BYTES (such keys are `split`: a
@@ -39,6 +43,7 @@ from .search_terms import HAN
 
 ENTRIES_PER_CHUNK = 8  # about 4 KB of Chinese text: a result shows at most one chunk per entry
 SHARD_BYTES = 32 * 1024  # a larger shard is split by one more character (where its terms are longer)
+BUCKET_BYTES = 48 * 1024  # the shards of a file together, on average
 TITLE_BOOST = 5  # Material's lunr weighs the title field 1,000 times: a report titled 联合国调解… first
 BM25_K1, BM25_B = 1.2, 0.75
 RELEVANCE_LEVELS = 26  # A..Z
@@ -58,12 +63,23 @@ def shard_key(term: str, split: Iterable[str] = ()) -> str:
     return term[:length]
 
 
-def _file_name(key: str) -> str:
-    return "w/" + key.encode("utf-8").hex()
+def bucket_of(key: str, buckets: int) -> int:
+    """The file a key's shard is in: FNV-1a (32 bits) of its UTF-8 bytes, modulo the number of
+    files (worker.js `bucketOf`)."""
+    digest = 0x811C9DC5
+    for byte in key.encode("utf-8"):
+        digest = ((digest ^ byte) * 0x01000193) & 0xFFFFFFFF
+    return digest % buckets
 
 
-def shard_name(term: str, split: Iterable[str] = ()) -> str:
-    return _file_name(shard_key(term, split))
+def _file_name(key: str, buckets: int) -> str:
+    return "w/" + _base36(bucket_of(key, buckets))
+
+
+def shard_name(term: str, split: Iterable[str] = (), buckets: int = 1) -> str:
+    """The file a term's postings are in, for the split keys and the number of files that
+    `ShardedIndex.write` reported."""
+    return _file_name(shard_key(term, split), buckets)
 
 
 def split_keys(sizes: dict[str, int]) -> tuple[set[str], dict[str, list[str]]]:
@@ -169,13 +185,18 @@ class ShardedIndex:
             weights = [idf * c * (BM25_K1 + 1) / (c + BM25_K1 * (1 - BM25_B + BM25_B * lengths[n] / average))
                        * (TITLE_BOOST * t if t else 1) for n, c, t in zip(numbers, counts, titled)]
             encoded[term] = postings(zip(numbers, weights))
-        split, shards = split_keys({term: len(term.encode("utf-8")) + len(text) + 6 for term, text in encoded.items()})
+        sizes = {term: len(term.encode("utf-8")) + len(text) + 6 for term, text in encoded.items()}
+        split, shards = split_keys(sizes)
+        buckets = max(1, math.ceil(sum(sizes.values()) / BUCKET_BYTES))
+        files: dict[str, list[str]] = {}
         for key, terms in shards.items():
-            name = _file_name(key)
+            files.setdefault(_file_name(key, buckets), []).extend(terms)
+        for name, terms in files.items():
             (directory / f"{name}.js").write_text(_script(name, {t: encoded[t] for t in sorted(terms)}),
                                                   encoding="utf-8")
         return {"entries": total, "entries_per_chunk": ENTRIES_PER_CHUNK, "pages": len(self.pages),
-                "shards": len(shards), "split": sorted(split), "relevance_step": RELEVANCE_STEP}
+                "shards": len(shards), "buckets": buckets, "split": sorted(split),
+                "relevance_step": RELEVANCE_STEP}
 
 
 def read_shard(path: Path):

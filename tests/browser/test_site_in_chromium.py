@@ -157,7 +157,8 @@ def test_search_from_file_with_the_network_cut_off(page, built_site, variant, qu
 def term_shard(built_site: Path, variant: str, term: str) -> str:
     """The shard the term's postings are in (the keys split in this build say which)."""
     index = json.loads((built_site / variant / "search" / "search_index.json").read_text(encoding="utf-8"))
-    return shard_name(term, set(index["config"]["shards"]["split"]))
+    shards = index["config"]["shards"]
+    return shard_name(term, set(shards["split"]), shards["buckets"])
 
 
 def shards_in(urls: list[str]) -> set[str]:

@@ -132,10 +132,13 @@
     return chars.slice(0, length).join("");
   }
 
+  /* unmd.search_shards.bucket_of: the file a key's shard is in, FNV-1a of its UTF-8 bytes */
   function shardName(key) {
-    return "w/" + Array.from(new TextEncoder().encode(key), function (byte) {
-      return byte.toString(16).padStart(2, "0");
-    }).join("");
+    var digest = 0x811c9dc5;
+    new TextEncoder().encode(key).forEach(function (byte) {
+      digest = Math.imul(digest ^ byte, 0x01000193) >>> 0;
+    });
+    return "w/" + (digest % config.shards.buckets).toString(36);
   }
 
   /* unmd.search_shards.postings: entry number deltas in base 36, each closed by its
@@ -201,7 +204,7 @@
       var longer = [];
       if (prefix)
         for (var other in terms)
-          if (other !== term && other.startsWith(term)) {
+          if (other !== term && other.startsWith(term) && shardKey(other) === key) {  // a file holds other keys' shards too
             longer.push(decode(name, other, terms[other]));
             found.push(other);
           }
