@@ -10,7 +10,7 @@ from __future__ import annotations
 from unmd.model import FootnoteRef, plain_text
 from unmd.passes.footnotes import resolve_footnotes
 from unmd.reader import read_text
-from unmd.reader.extraction import foot_notes
+from unmd.reader.extraction import foot_notes, read_extraction
 
 
 def read(text: str):
@@ -266,3 +266,26 @@ def test_a_line_that_opens_with_a_group_of_thousands_opens_no_note():
     lines = ["1. 各方共有 8 类关切，需要各方共同应对。", "8 000 人，但仍然处于历史高位。", "A/70/95"]
     assert foot_notes(lines, {3}) == set()
     assert foot_notes([lines[0], "8 见联合国大学政策研究中心的专题文件。", lines[2]], {3}) == {2}
+
+
+def test_a_foot_of_notes_ends_at_a_job_number_printed_with_its_dates_in_columns():
+    """11-53661 (C)    210811    220811 is the page's end, as lines.py drops it, so the note
+    above it (no rule) is found."""
+    text = "\n".join([
+        "1. 预防性外交特指在尽可能早的阶段采取外交行动。1 它在各种冲突中仍然具有现实意义。",
+        "1 见《和平纲领：预防性外交、建立和平与维持和平》(A/47/277-S/24111)。",
+        "11-53661 (C)    210811    220811",
+        "1",
+        "S/2011/552",
+        "2. 会员国鼓励我的这些努力。",
+    ])
+    assert read_extraction(text).note_starts == {2}
+    doc = read(text)
+    assert notes(doc) == [("1", "见《和平纲领：预防性外交、建立和平与维持和平》(A/47/277-S/24111)。")]
+    assert [block_id for block_id, _ in paragraphs(doc)] == ["para-2"]
+
+
+def test_a_paragraph_number_spaced_from_its_stop_opens_no_note():
+    """10 . 当今… is numbered paragraph 10 (N . numbering), not note 10, though 10 is due and called."""
+    lines = ["9. 仅在 2014 年，就有 10 个国家受到影响。", "10 . 当今的许多武装冲突更加棘手。", "A/70/95"]
+    assert foot_notes(lines, {3}) == set()

@@ -19,7 +19,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .lines import SEPARATOR, SYMBOL_PATTERN
+from .lines import SEPARATOR, SYMBOL_PATTERN, furniture_kind
 from .shape import CHAPTER, COUNT_UNITS, ITEM, NUMBERED, SECTION, ends_sentence, heading_like
 
 # A gap of this many spaces or more inside a line separates two columns of the page.
@@ -221,7 +221,9 @@ def furniture_lines(lines: list[str]) -> dict[int, str]:
         if not stripped:
             continue
         fields = [f for f in _COLUMN_GAP.split(stripped) if f]
-        why = _furniture(fields, masthead=not body_seen and number <= _MASTHEAD_ROOM)
+        # A whole line that lines.py drops as furniture is too (a job number with the dates of
+        # issue and translation in columns: 11-53661 (C)    210811    220811).
+        why = _furniture(fields, masthead=not body_seen and number <= _MASTHEAD_ROOM) or furniture_kind(stripped)
         if why:
             furniture[number] = why
         else:
@@ -229,9 +231,10 @@ def furniture_lines(lines: list[str]) -> dict[int, str]:
     return furniture
 
 
-# A note's number, then its text: not a unit (16 个) or a number's next group of thousands
-# (8 000 人, which a note's continuation line may start with).
-_NOTE_START = re.compile(rf"^(\d{{1,3}})\s+(?!\d{{3}}(?!\d))[^\s{COUNT_UNITS}%]")
+# A note's number, then its text: not a unit (16 个), a number's next group of thousands
+# (8 000 人, which a note's continuation line may start with) or the stop of a numbered
+# paragraph's number spaced from it (10 . 当今…).
+_NOTE_START = re.compile(rf"^(\d{{1,3}})\s+(?!\d{{3}}(?!\d))[^\s{COUNT_UNITS}%.．]")
 
 
 def foot_notes(lines: list[str], breaks: set[int]) -> set[int]:
