@@ -191,6 +191,22 @@ def test_after_a_full_line_ending_with_a_colon_a_heading_and_the_entries_open_bl
     assert shown[11:13] == [("Paragraph", lead), ("Entries", names)]
 
 
+def test_without_blank_lines_a_short_line_that_ends_no_sentence_ends_its_block():
+    """Under an exact wrap with no blank line anywhere (paragraph ends shown by the short last
+    line only), a title that fills its first line and stops short on its second (…公开辩论的 /
+    非正式文件) ends there, though it ends no sentence: the heading below it (导言) and the
+    paragraph after that are blocks of their own, not its continuation."""
+    filler = wrap_paragraph("会员国强调，安全理事会有加强预防武装冲突所需的工具，但未加以充分利用。"
+                            "几位发言者指出，由于缺乏政治意愿或出于其他政治考虑，安理会有时未就预警作出反应。", 30)
+    title = wrap_paragraph("2017 年 1 月 10 日安全理事会关于“预防冲突和保持和平”专题公开辩论的非正式文件", 30)
+    assert len(title) == 2 and line_width(title[0]) == 30
+    lines = ["背景", *filler * 10, *title, "导言", *filler]
+    doc = read_text("\n".join(lines) + "\n", "short.txt")
+    shown = [(type(b).__name__, plain_text(b.inlines).replace(" ", "")) for b in doc.blocks]
+    assert shown[-3:] == [("Heading", "2017年1月10日安全理事会关于“预防冲突和保持和平”专题公开辩论的非正式文件"),
+                          ("Heading", "导言"), ("Paragraph", "".join(filler))]
+
+
 def test_a_note_hanging_under_its_text_goes_on_after_a_full_line_that_ends_a_sentence():
     note = ["¹ 二十国集团成员包括一些世界上最大的发达经济体和新兴经济体，约占",
             "  世界人口的三分之二、全球国内生产总值的 85% 和全球贸易额的逾 75%。",

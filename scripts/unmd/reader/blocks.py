@@ -663,7 +663,9 @@ class BlockBuilder:
             # In the line layout a short unfinished line is a heading or a list entry, not
             # the first half of a paragraph that a page break cut.
             if self.wrapped:  # a line that stopped short of the margin ended there
-                return block.last_glued or self.fills(index - 1, piece.text)
+                # (a glued line goes on, but not under an exact wrap: there the measure tells,
+                # also where no blank line stands anywhere and a title's short line ends no sentence)
+                return (block.last_glued and not self.exact) or self.fills(index - 1, piece.text)
             if self.numbering.in_draft and block.text.endswith(("，", ",")):
                 return False  # a draft resolution's preambular paragraph (大会， / 回顾…，) ends with a comma
             return len(block.text) > 50 or not piece.after_blank
