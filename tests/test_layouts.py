@@ -207,6 +207,23 @@ def test_without_blank_lines_a_short_line_that_ends_no_sentence_ends_its_block()
                           ("Heading", "导言"), ("Paragraph", "".join(filler))]
 
 
+def test_a_line_breaker_that_cuts_anything_leaves_no_room_for_one_character():
+    """A line breaker that cuts at the measure whatever it cuts (lines start with a comma) would
+    have put the first digits of 2014 on a heading's line 29 of 30 wide: that heading ended
+    there, and the paragraph below is not its continuation."""
+    def naive(text):
+        return [text[a:b] for a, b in break_lines(text, 30, False)]
+    filler = naive("会员国强调，安全理事会有加强预防武装冲突所需的工具，但未加以充分利用。几位发言者指出，"
+                   "由于缺乏政治意愿或出于其他政治考虑，安理会有时未就预警作出反应，而且常常迟迟不能作出决定。")
+    title = "2015 年 6 月 17 日秘书长给大会主席和安全理事会主席的同文信"
+    letter = naive("2014 年 10 月 31 日，我召集了一个和平行动问题高级别独立小组，以彻底审查当前联合国和平行动和今后新出现的需求。")
+    assert line_width(title) == 29 and any(line.startswith("，") for line in filler)
+    lines = ["背景", *filler * 10, title, *letter, *filler]
+    doc = read_text("\n\n".join(lines) + "\n", "anywhere.txt")
+    shown = [(type(b).__name__, plain_text(b.inlines).replace(" ", "")) for b in doc.blocks]
+    assert shown[-3:-1] == [("Heading", title.replace(" ", "")), ("Paragraph", "".join(letter).replace(" ", ""))]
+
+
 def test_a_note_hanging_under_its_text_goes_on_after_a_full_line_that_ends_a_sentence():
     note = ["¹ 二十国集团成员包括一些世界上最大的发达经济体和新兴经济体，约占",
             "  世界人口的三分之二、全球国内生产总值的 85% 和全球贸易额的逾 75%。",

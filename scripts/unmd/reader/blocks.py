@@ -33,6 +33,7 @@ from .shape import (
     NumberSpacing,
     SECTION,
     SIGNATURE_END,
+    breaks_anywhere,
     chinese_number,
     chinese_numeral,
     default_slack,
@@ -173,6 +174,7 @@ class BlockBuilder:
         surely_cut = [(p.text, q.text, p.lead) for p, q in zip(pieces, pieces[1:])
                       if not (q.after_break or q.indent or ends_sentence(p.text) or self.structural_shape(q.text))]
         self.exact = self.wrapped and wrap_is_exact(surely_cut, self.width)
+        self.whole_units = not (self.exact and breaks_anywhere(surely_cut))
         self.glued: set[int] = set()
         # An extractor that kept the page's geometry prints a line whole: it has no parts.
         # A blank line around a short part tells the parts of a line printed apart only where
@@ -489,7 +491,8 @@ class BlockBuilder:
         measure, text = self.column(index)
         if measure is None:
             piece = self.pieces[index]
-            if fills_line(piece.text, following, self.width, self.exact, piece.lead if self.exact else 0):
+            if fills_line(piece.text, following, self.width, self.exact, piece.lead if self.exact else 0,
+                          self.whole_units):
                 return True
             if not self.parts_apart:
                 return False
