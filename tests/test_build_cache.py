@@ -119,14 +119,14 @@ def test_search_entries_from_the_cache_equal_fresh_ones_and_new_content_misses()
         index = hook.ParagraphSearchIndex(segmenter, "site", lang=["zh"], separator=r"[\s，。]+", pipeline=[],
                                           fields={})
         index.add_entry_from_context(FakePage(content))
-        return index.shards.entries, index.words, index.shards.found
+        return index.shards.entries, index.words, index.shards.entry_numbers()
 
     entries, words, found = index_of(html, hook.Segmenter(None))
     assert entries[1] == ["para-1", "第 1 段", "1. 秘书长的报告，预防性外交。"]
     assert entries[2][2] == "2. 会员国2017年"
     assert words == {"秘书长": 1, "报告": 2, "预防性": 1, "外交": 1, "会员国": 1}  # a single character needs none
     # Terms: jieba's words, single characters included, and runs of digits; 第 N 段 is no text
-    assert {term: list(numbers) for term, (numbers, _, _) in found.items()} == {
+    assert found == {
         "报告": [0, 1], "1": [1], "秘书长": [1], "的": [1], "预防性": [1], "外交": [1],
         "2": [2], "会员国": [2], "2017": [2], "年": [2]}
 

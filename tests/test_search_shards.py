@@ -6,7 +6,7 @@ import re
 
 from unmd import search_shards
 from unmd.search_shards import (
-    SHARD_BYTES, ShardedIndex, postings, read_entries, read_postings, read_shard, shard_key, shard_name,
+    SHARD_BYTES, ShardedIndex, page_terms, postings, read_entries, read_postings, read_shard, shard_key, shard_name,
     split_keys,
 )
 from unmd.search_terms import terms_of
@@ -43,13 +43,13 @@ def test_a_shard_over_the_limit_is_split_by_one_more_character():
 
 def test_the_written_index_gives_back_its_entries_and_finds_each_term_in_its_shard(tmp_path):
     index = ShardedIndex()
-    index.add_page("a.html", "报告", [
+    index.add_page("a.html", "报告", page_terms([
         {"anchor": "", "title": "报告", "text": "", "terms": {"报告": [0, 1]}},
         *({"anchor": f"para-{n}", "title": f"第 {n} 段", "text": f"{n}. 联合国调解",
            "terms": {str(n): [1, 0], "联合国": [1, 0], **({"调解": [1, 0]} if n % 2 else {})}}
           for n in range(1, 20)),
-    ])
-    index.add_page("b.html", "调解", [{"anchor": "", "title": "调解", "text": "", "terms": {"调解": [0, 1]}}])
+    ]))
+    index.add_page("b.html", "调解", page_terms([{"anchor": "", "title": "调解", "text": "", "terms": {"调解": [0, 1]}}]))
     info = index.write(tmp_path)
     assert info["entries"] == 21 and info["pages"] == 2 and info["split"] == []
     entries = read_entries(tmp_path)
@@ -69,9 +69,9 @@ def test_shards_share_files_of_about_bucket_bytes_and_each_term_is_in_the_file_i
     """Many small shards are written as a few files (a file, not a byte, is what a build pays for)."""
     index = ShardedIndex()
     words = [chr(0x4E00 + a) + chr(0x4E00 + b) + "会" for a in range(40) for b in range(40)]  # 1,600 keys
-    index.add_page("a.html", "报告", [
+    index.add_page("a.html", "报告", page_terms([
         {"anchor": f"para-{n}", "title": "", "text": "", "terms": {w: [1, 0] for w in words[n::7]}}
-        for n in range(200)])
+        for n in range(200)]))
     info = index.write(tmp_path)
     files = list((tmp_path / "w").iterdir())
     total = sum(f.stat().st_size for f in files)
@@ -81,3 +81,35 @@ def test_shards_share_files_of_about_bucket_bytes_and_each_term_is_in_the_file_i
         name = shard_name(word, info["split"], info["buckets"])
         assert word in read_shard(tmp_path / f"{name}.js")
     assert search_shards.bucket_of("a", 2 ** 32) == 0xE40C292C  # FNV-1a, as worker.js computes it
+
+
+def test_each_posting_carries_the_bm25_weight_of_its_term_in_its_entry(tmp_path):
+    """The vectorised weights against BM25 written out entry by entry."""
+    import math
+    import random
+
+    rng = random.Random(5)
+    pages = [[{"anchor": f"p{p}-{n}", "title": "", "text": "",
+               "terms": {t: [rng.randint(0, 3), rng.randint(0, 1)] for t in rng.sample("甲乙丙丁戊己庚", 3)}}
+              for n in range(rng.randint(1, 6))] for p in range(30)]
+    index = ShardedIndex()
+    for p, entries in enumerate(pages):
+        index.add_page(f"{p}.html", "", page_terms(entries))
+    info = index.write(tmp_path)
+    flat = [(place, entry) for entries in pages for place, entry in enumerate(entries)]
+    lengths = [sum(a + b for a, b in entry["terms"].values()) for _, entry in flat]
+    average = sum(lengths) / len(flat)
+    for term in "甲乙丙丁戊己庚":
+        holding = [n for n, (_, entry) in enumerate(flat) if term in entry["terms"]]
+        idf = math.log(1 + (len(flat) - len(holding) + 0.5) / (len(holding) + 0.5))
+        expected = []
+        for n in holding:
+            place, entry = flat[n]
+            in_text, in_title = entry["terms"][term]
+            c = in_text + in_title
+            weight = idf * c * 2.2 / (c + 1.2 * (0.25 + 0.75 * lengths[n] / average))
+            if in_title:
+                weight *= search_shards.TITLE_BOOST * (2 if place == 0 else 1)
+            expected.append((n, min(25, max(1, round(math.sqrt(weight) * search_shards.RELEVANCE_STEP)))))
+        shard = read_shard(tmp_path / f"{shard_name(term, info['split'], info['buckets'])}.js")
+        assert read_postings(shard[term]) == expected

@@ -42,7 +42,7 @@ from mkdocs.structure.pages import Page
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 from unmd import search_terms  # noqa: E402
 from unmd.cache import DiskCache, code_fingerprint, fingerprint  # noqa: E402
-from unmd.search_shards import ShardedIndex  # noqa: E402
+from unmd.search_shards import ShardedIndex, page_terms  # noqa: E402
 from unmd.writer.hant import OPENCC_BACK, to_simplified  # noqa: E402
 from unmd.sitesize import SEGMENTER_JS  # noqa: E402  (where Material's worker loads it)
 
@@ -236,7 +236,7 @@ class ParagraphSearchIndex(SearchIndex):
         words = self.segmenter.words("\n".join(texts))  # one pass: no run crosses a line break
         for entry in entries:
             entry["terms"] = self._terms(entry.pop("indexed_title"), entry["text"])
-        return {"entries": entries, "words": dict(sorted(words.items()))}
+        return {"page": page_terms(entries), "words": dict(sorted(words.items()))}
 
     def add_entry_from_context(self, page: Page) -> None:
         if (page.meta.get("search") or {}).get("exclude"):
@@ -245,7 +245,7 @@ class ParagraphSearchIndex(SearchIndex):
         key = fingerprint(self.version, page.url, title, page.content or "")
         cached = self.cache.get_or_compute(key, lambda: self.page_entries(page))
         self.page_keys.append(key)
-        self.shards.add_page(page.url, title, cached["entries"])
+        self.shards.add_page(page.url, title, cached["page"])
         self.words.update(cached["words"])
 
     def segmenter_js(self, source: str) -> str:

@@ -35,9 +35,11 @@ import json
 import math
 import re
 import shutil
-from array import array
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
+
+import numpy as np
 
 from .search_terms import HAN
 
@@ -49,6 +51,7 @@ BM25_K1, BM25_B = 1.2, 0.75
 RELEVANCE_LEVELS = 26  # A..Z
 RELEVANCE_STEP = 2.5
 BASE36 = "0123456789abcdefghijklmnopqrstuvwxyz"
+POSTINGS_BATCH = 1 << 20  # postings weighed at once (about 50 MB of arrays)
 
 
 def _key_length(term: str) -> int:
@@ -111,17 +114,29 @@ def _base36(number: int) -> str:
             return digits
 
 
-def relevance_letter(weight: float) -> str:
-    return chr(65 + min(RELEVANCE_LEVELS - 1, max(1, round(math.sqrt(weight) * RELEVANCE_STEP))))
+def relevance_levels(weights: np.ndarray) -> np.ndarray:
+    """A weight's letter (A + level): its square root in steps of 1/RELEVANCE_STEP, at least B."""
+    return np.clip(np.rint(np.sqrt(weights) * RELEVANCE_STEP), 1, RELEVANCE_LEVELS - 1).astype(np.int64)
+
+
+# The text of every (delta, level) pair with a delta of at most two digits: looked up, not made,
+# for the millions of postings of a large site.
+_SHORT_DELTAS = 36 * 36
+_PAIRS = [_base36(delta) + chr(65 + level) for delta in range(_SHORT_DELTAS) for level in range(RELEVANCE_LEVELS)]
+
+
+def _pairs_text(deltas: np.ndarray, levels: np.ndarray) -> str:
+    if len(deltas) and deltas.max() >= _SHORT_DELTAS:
+        return "".join(_base36(d) + chr(65 + v) for d, v in zip(deltas.tolist(), levels.tolist()))
+    return "".join(map(_PAIRS.__getitem__, (deltas * RELEVANCE_LEVELS + levels).tolist()))
 
 
 def postings(entries: Iterable[tuple[int, float]]) -> str:
     """(entry number, weight) pairs, ascending, as delta-and-letter text."""
-    out, previous = [], 0
-    for number, weight in entries:
-        out.append(_base36(number - previous) + relevance_letter(weight))
-        previous = number
-    return "".join(out)
+    pairs = list(entries)
+    numbers = np.array([n for n, _ in pairs], dtype=np.int64)
+    weights = np.array([w for _, w in pairs], dtype=np.float64)
+    return _pairs_text(np.diff(numbers, prepend=0), relevance_levels(weights))
 
 
 def read_postings(text: str) -> list[tuple[int, int]]:
@@ -137,34 +152,83 @@ def _script(name: str, data) -> str:
     return f"searchShard({json.dumps(name)},{json.dumps(data, ensure_ascii=False, separators=(',', ':'))});\n"
 
 
+@dataclass
+class PageTerms:
+    """A page's entries and, compactly, which terms each holds how often: what the search hook
+    caches per page (an array pickles and loads far faster than a dict per entry)."""
+
+    entries: list[list[str]]  # [anchor, title, text], the page itself first (anchor "")
+    terms: list[str]  # the page's distinct terms
+    found: np.ndarray  # one row per (entry, term): entry's place, term's index, count, in the title (0/1)
+
+
+def page_terms(entries: list[dict]) -> PageTerms:
+    """From entries with their terms: how often each is in the text and the title, [text, title]."""
+    index: dict[str, int] = {}
+    rows = [(place, index.setdefault(term, len(index)), in_text + in_title, 1 if in_title else 0)
+            for place, entry in enumerate(entries) for term, (in_text, in_title) in entry["terms"].items()]
+    return PageTerms([[e["anchor"], e["title"], e["text"]] for e in entries], list(index),
+                     np.array(rows, dtype=np.int32).reshape(-1, 4))
+
+
 class ShardedIndex:
     """The index being built, page by page; `write` puts it into search/ of the site.
 
-    Postings are kept as arrays of entry numbers and counts per term, not as objects: at 1,000
-    reports there are millions of them."""
+    Postings are kept as one array per page of (entry number, term number, count, title
+    weight), not as objects: at 1,000 reports there are millions of them."""
 
     def __init__(self):
         self.pages: list[list] = []  # [first entry number, URL, title]
         self.entries: list[list[str]] = []  # [anchor, title, text]
-        self.lengths = array("I")
-        self.found: dict[str, tuple[array, array, array]] = {}  # entry numbers, counts, in title
+        self.terms: dict[str, int] = {}  # term -> its number
+        self._found: list[np.ndarray] = []
 
-    def add_page(self, url: str, title: str, entries: list[dict]) -> None:
-        """A page's entries, the page itself first (anchor ""), each with its terms: how often
-        each is in the text and the title, [text, title]."""
-        self.pages.append([len(self.entries), url, title])
-        for place, entry in enumerate(entries):
-            number = len(self.entries)
-            title_weight = 2 if place == 0 else 1  # the page's own title
-            for term, (in_text, in_title) in entry["terms"].items():
-                if term not in self.found:
-                    self.found[term] = (array("I"), array("I"), array("B"))
-                numbers, counts, titled = self.found[term]
-                numbers.append(number)
-                counts.append(in_text + in_title)
-                titled.append(title_weight if in_title else 0)
-            self.lengths.append(sum(a + b for a, b in entry["terms"].values()))
-            self.entries.append([entry["anchor"], entry["title"], entry["text"]])
+    def add_page(self, url: str, title: str, page: PageTerms) -> None:
+        first = len(self.entries)
+        self.pages.append([first, url, title])
+        self.entries += page.entries
+        numbers = np.array([self.terms.setdefault(term, len(self.terms)) for term in page.terms], dtype=np.int32)
+        found = page.found.copy()
+        found[:, 1] = numbers[found[:, 1]]
+        # The page's own title (place 0) weighs twice a heading's.
+        found[:, 3] *= np.where(found[:, 0] == 0, 2, 1).astype(np.int32)
+        found[:, 0] += first
+        self._found.append(found)
+
+    def _postings(self) -> dict[str, str]:
+        """Every term's postings text: entries ascending, each with its BM25 weight's letter.
+        Weighed a batch of terms at a time, so that the arithmetic's arrays stay small."""
+        found = np.concatenate([np.zeros((0, 4), dtype=np.int32), *self._found])
+        self._found = []  # the pages' own arrays are freed
+        total = len(self.entries)
+        lengths = np.bincount(found[:, 0], weights=found[:, 2], minlength=total)
+        average = lengths.sum() / total if total else 1.0
+        found = found[np.argsort(found[:, 1], kind="stable")]  # by term, entries still ascending
+        self._found = [found]
+        starts = np.flatnonzero(np.diff(found[:, 1], prepend=-1))
+        sizes = np.diff(starts, append=len(found))  # how many entries hold the term
+        frequencies, which = np.unique(sizes, return_inverse=True)
+        idf = np.array([math.log(1 + (total - f + 0.5) / (f + 0.5)) for f in frequencies.tolist()])[which]
+        names = list(self.terms)
+        out: dict[str, str] = {}
+        batches = np.unique(np.searchsorted(starts, np.arange(0, len(found), POSTINGS_BATCH), side="right") - 1)
+        for first, last in zip(batches.tolist(), [*batches[1:].tolist(), len(starts)]):
+            low = starts[first]
+            numbers, terms, counts, titled = found[low:low + sizes[first:last].sum()].T
+            counts = counts.astype(np.float64)
+            weights = (np.repeat(idf[first:last], sizes[first:last]) * counts * (BM25_K1 + 1)
+                       / (counts + BM25_K1 * (1 - BM25_B + BM25_B * lengths[numbers] / average))
+                       * np.where(titled > 0, TITLE_BOOST * titled, 1))
+            levels = relevance_levels(weights)
+            deltas = np.diff(numbers, prepend=0)
+            for a, n in zip((starts[first:last] - low).tolist(), sizes[first:last].tolist()):
+                deltas[a] = numbers[a]
+                out[names[terms[a]]] = _pairs_text(deltas[a:a + n], levels[a:a + n])
+        return out
+
+    def entry_numbers(self) -> dict[str, list[int]]:
+        """Per term, the entries it is in (for tests)."""
+        return {term: [n for n, _ in read_postings(text)] for term, text in self._postings().items()}
 
     def write(self, directory: Path) -> dict:
         """Write the shards, replacing any there; what the worker needs to know of them."""
@@ -176,15 +240,7 @@ class ShardedIndex:
             name = f"e/{chunk // ENTRIES_PER_CHUNK}"
             (directory / f"{name}.js").write_text(
                 _script(name, self.entries[chunk:chunk + ENTRIES_PER_CHUNK]), encoding="utf-8")
-        total = len(self.entries)
-        average = sum(self.lengths) / total if total else 1.0
-        lengths = self.lengths
-        encoded: dict[str, str] = {}
-        for term, (numbers, counts, titled) in self.found.items():
-            idf = math.log(1 + (total - len(numbers) + 0.5) / (len(numbers) + 0.5))
-            weights = [idf * c * (BM25_K1 + 1) / (c + BM25_K1 * (1 - BM25_B + BM25_B * lengths[n] / average))
-                       * (TITLE_BOOST * t if t else 1) for n, c, t in zip(numbers, counts, titled)]
-            encoded[term] = postings(zip(numbers, weights))
+        encoded = self._postings()
         sizes = {term: len(term.encode("utf-8")) + len(text) + 6 for term, text in encoded.items()}
         split, shards = split_keys(sizes)
         buckets = max(1, math.ceil(sum(sizes.values()) / BUCKET_BYTES))
@@ -194,7 +250,7 @@ class ShardedIndex:
         for name, terms in files.items():
             (directory / f"{name}.js").write_text(_script(name, {t: encoded[t] for t in sorted(terms)}),
                                                   encoding="utf-8")
-        return {"entries": total, "entries_per_chunk": ENTRIES_PER_CHUNK, "pages": len(self.pages),
+        return {"entries": len(self.entries), "entries_per_chunk": ENTRIES_PER_CHUNK, "pages": len(self.pages),
                 "shards": len(shards), "buckets": buckets, "split": sorted(split),
                 "relevance_step": RELEVANCE_STEP}
 
