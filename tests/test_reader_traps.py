@@ -529,3 +529,59 @@ def test_a_repeated_plain_digit_mark_at_a_line_end_stays_a_reference():
          "而不是仅靠军事手段来管理冲突及其后果。预防冲突的首要职责应由会员国担负，联合国则应当提供支持。"),
     ]
     assert [(n.key, n.refs) for n in doc.footnotes] == [("1", 2)]
+
+
+# A note cut by the page end (no rule; its lines hang under its text), its rest alone at the
+# foot of the next page, which calls no note of its own; note 2 two pages on.
+REST_ALONE_AT_A_PAGE_FOOT = """\
+一. 导言
+1. 小组认为，国际化冲突的数量在过去十年里增加了九倍以
+上。[1] 在一些情况下，会员国利用地方和国家的不满从中渔
+利，为代理战争煽风点火，从而使冲突更血腥、延续时间更
+长，也更难以解决。
+[1] 见乌普萨拉冲突数据方案数据集和趋势分析报告，联合
+A/70/95
+15-75150 (C) 1/3
+2. 达成一项协议只是一个较长进程的第一阶段，执行协议还
+需要财政和政治这两方面的持续援助，因此各方都必须在整
+个进程中保持连贯一致的支持。
+    国大学政策研究中心，东京，2017 年。
+A/70/95
+15-75150 (C) 2/3
+3. 小组建议，各方必须共同努力，推动政治解决，而不是仅
+靠军事手段来管理冲突及其后果。[2] 预防冲突的首要职责
+由会员国担负。
+[2] 难民署的报告将这一人数确定为六千五百万人。
+A/70/95
+15-75150 (C) 3/3
+"""
+
+PARAGRAPHS_AROUND_A_CUT_NOTE = [
+    ("Paragraph", "para-1", "小组认为，国际化冲突的数量在过去十年里增加了九倍以上。[^1] 在一些情况下，会员国利用地方和国家的不满从中"
+     "渔利，为代理战争煽风点火，从而使冲突更血腥、延续时间更长，也更难以解决。"),
+    ("Paragraph", "para-2", "达成一项协议只是一个较长进程的第一阶段，执行协议还需要财政和政治这两方面的持续援助，因此各方都必须在整个进程"
+     "中保持连贯一致的支持。"),
+    ("Paragraph", "para-3", "小组建议，各方必须共同努力，推动政治解决，而不是仅靠军事手段来管理冲突及其后果。[^2] 预防冲突的首要职责由会员国担负。"),
+]
+
+
+def test_the_rest_of_a_cut_note_alone_at_the_next_page_foot_goes_back_to_it():
+    doc = read(REST_ALONE_AT_A_PAGE_FOOT)
+    assert body(doc) == PARAGRAPHS_AROUND_A_CUT_NOTE
+    assert [(n.key, plain_text(n.inlines)) for n in doc.footnotes] == [
+        ("1", "见乌普萨拉冲突数据方案数据集和趋势分析报告，联合国大学政策研究中心，东京，2017 年。"),
+        ("2", "难民署的报告将这一人数确定为六千五百万人。"),
+    ]
+
+
+def test_a_page_end_line_that_its_paragraph_needs_is_no_rest_of_a_cut_note():
+    """A blank line after every line, the rest lost: the last line of page 2 ends a sentence,
+    but the line before it does not and page 3 opens paragraph 3, so it is paragraph 2's; nor is
+    page 3's last line before note 2 the rest: the rest stands on the page after the note's."""
+    text = "\n".join(line for line in REST_ALONE_AT_A_PAGE_FOOT.split("\n") if not line.startswith("    "))
+    doc = read(text.replace("\n", "\n\n"))
+    assert body(doc) == PARAGRAPHS_AROUND_A_CUT_NOTE
+    assert [(n.key, plain_text(n.inlines)) for n in doc.footnotes] == [
+        ("1", "见乌普萨拉冲突数据方案数据集和趋势分析报告，联合"),
+        ("2", "难民署的报告将这一人数确定为六千五百万人。"),
+    ]

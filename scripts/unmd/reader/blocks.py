@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ..errors import SourceWarning
-from .lines import Piece
+from .lines import BLANK_AFTER_EVERY_LINE, Piece
 from .shape import (
     CLOSERS,
     CHAPTER,
@@ -125,7 +125,7 @@ _HANGING = re.compile(rf"^(?:\d{{1,4}}\s*[.．]|(?:[-–•·]\s*)?[(（](?:[a-z
 
 # Between these shares of lines that follow a blank line, a blank line ends a block: the
 # layout leaves one between blocks, neither after every line nor (almost) never.
-BLANK_ENDS_SHARE = (0.04, 0.6)
+BLANK_ENDS_SHARE = (0.04, BLANK_AFTER_EVERY_LINE)
 
 
 def blank_share(pieces: list[Piece]) -> float:

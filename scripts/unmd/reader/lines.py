@@ -67,6 +67,7 @@ class Piece:
     after_blank: bool
     after_break: bool = False  # furniture or notes stand between it and the body piece before
     lead: float = 0  # how wide its indentation is, in Han characters (it takes room on the line)
+    page: int = 0  # how many page ends (runs of furniture) stand before it
 
 
 @dataclass
@@ -80,6 +81,7 @@ class NoteText:
     superscript: bool
     last_line: int = 0
     hangs: frozenset[int] = frozenset({0})  # indentations at which its wrapped lines go on
+    page: int = 0  # the page of its last line (page ends before it)
 
 
 @dataclass
@@ -202,14 +204,19 @@ def _note_run_end(lines: list[str], start: int, note: NoteText, body_tail: str, 
     return None
 
 
-def _take_carried_rest(layout: Layout, note: NoteText) -> None:
-    """Where a page's notes stand under no rule, the rest of a note that the page before cut
-    (`note` has not ended, and a page end came after it) heads this page's notes, so the body
-    pieces read since then end with it: the run of lines just before this page's first note,
-    hanging where the note's lines hang (else the flush-left lines after the blank line before
-    the notes), that ends the note's text. They go back to the note."""
+def _take_carried_rest(layout: Layout, note: NoteText, wrap: float, blanks_set_apart: bool, resumes: str = "") -> None:
+    """Where a page's notes stand under no rule, the rest of a note that the page end cut
+    (`note` has not ended) heads the next page's notes, or stands alone at its foot, so the
+    body pieces read on that page end with it: the run of lines just before this page's first
+    note or its end, hanging where the note's lines hang (else the flush-left lines after the
+    blank line before the notes), that ends the note's text. They go back to the note. Flush
+    left, they are the body's own where the body line before them has not ended its sentence
+    and the next page's body (`resumes`: its first line, at a page end) opens a paragraph,
+    heading or item: the paragraph needs them. Where a blank line follows every line
+    (`blanks_set_apart` false) none sets the notes apart, so the run reaches back over full
+    lines (a note's wrapped lines) until the body before it may stop there."""
     pieces = layout.pieces
-    if _ends_note(note.text) or not pieces or pieces[-1].line < note.last_line:
+    if _ends_note(note.text) or not pieces or pieces[-1].page != note.page + 1:
         return
     def hanging(piece: Piece) -> bool:  # indented by spaces where the note's lines hang
         return piece.indent in note.hangs - {0} and piece.lead == piece.indent / 2
@@ -222,25 +229,49 @@ def _take_carried_rest(layout: Layout, note: NoteText) -> None:
         while start > 0 and hanging(pieces[start - 1]) and part(pieces[start - 1]):
             start -= 1
     else:  # flush left: the lines after the blank line that sets a page's notes apart
+        def body_may_stop(k: int) -> bool:  # the body before piece k ends there or goes on after the page
+            return k == 0 or ends_sentence(pieces[k - 1].text) or not _opens_structure(resumes)
+
         while start > 0 and part(pieces[start - 1]) and not pieces[start - 1].indent:
+            if start < len(pieces) and not blanks_set_apart and not fills_line(pieces[start - 1].text, pieces[start].text, wrap):
+                break
             start -= 1
-            if pieces[start].after_blank:
+            if pieces[start].after_blank and (blanks_set_apart or body_may_stop(start)):
                 break
         if start < len(pieces) and not pieces[start].after_blank:
             return
     run = pieces[start:]
-    if not run or start == 0:
+    if not run or start == 0 or run[0].page != note.page + 1:
         return
-    page = start - 1  # the first piece of the page the run stands on
-    while page > 0 and not pieces[page].after_break:
-        page -= 1
+    if not hanging(run[0]) and _opens_structure(resumes) and not ends_sentence(pieces[start - 1].text):
+        return
     text = note.text
     for piece in run:
         text = join_text(text, piece.text, layout.spacing)
-    if pieces[page].line < note.last_line or not _ends_note(text):
+    if not _ends_note(text):
         return
-    note.text, note.last_line = text, run[-1].line
+    note.text, note.last_line, note.page = text, run[-1].line, run[-1].page
     del pieces[start:]
+
+
+def _body_after_page_end(lines: list[str], index: int, furniture: dict[int, str]) -> str:
+    """The first line of text after the furniture that starts on line `index` ("" at the end)."""
+    for k in range(index, len(lines)):
+        text = lines[k].strip()
+        if text and not (furniture.get(k + 1) or furniture_kind(text) or BARE_NUMBER.match(text)):
+            return text
+    return ""
+
+
+# From this share of text lines after a blank line on, a blank line follows every line and sets
+# nothing apart.
+BLANK_AFTER_EVERY_LINE = 0.6
+
+
+def _blank_share(lines: list[str]) -> float:
+    """The share of text lines right after a blank line."""
+    text = [k for k in range(1, len(lines)) if lines[k].strip()]
+    return sum(not lines[k - 1].strip() for k in text) / len(text) if text else 0.0
 
 
 def _note_hangs(raw: str, note_text: str) -> frozenset[int]:
@@ -271,6 +302,7 @@ def split_layout(text: str, note_starts: frozenset[int] | set[int] = frozenset()
     layout.spacing = number_spacing(lines)
     wrapped, margin = wrap_margin(lines)
     wrap = margin if wrapped else 0  # the margin of the wrapped layout, 0 in the line layout
+    blanks_set_apart = _blank_share(lines) < BLANK_AFTER_EVERY_LINE
     in_zone = False  # after a footnote separator, until the body resumes
     in_toc = False
     after_blank = True
@@ -280,6 +312,8 @@ def split_layout(text: str, note_starts: frozenset[int] | set[int] = frozenset()
     listing_note: NoteText | None = None  # a note whose text announced a list (…规定：)
     note_run_end = 0  # the lines before it were read on as the open note's: no need to ask again
     called: set[str] = set()  # the bracketed note marks the body has used so far
+    page = 0  # page ends (runs of furniture) so far
+    at_page_end = False  # the last line that was not blank was furniture
     for index, raw in enumerate(lines):
         number = index + 1
         stripped = raw.strip()
@@ -307,18 +341,24 @@ def split_layout(text: str, note_starts: frozenset[int] | set[int] = frozenset()
         if not why and BARE_NUMBER.match(stripped) and _beside_furniture(lines, index):
             why = "page number"
         if why:
+            if not at_page_end and wrap and layout.notes and not in_zone:
+                _take_carried_rest(layout, layout.notes[-1], wrap, blanks_set_apart,
+                                   _body_after_page_end(lines, index, furniture))
+            page += not at_page_end
+            at_page_end = True
             in_zone, open_note = False, None
             layout.removed.append(Removed(number, stripped, why))
             after_blank = True
             continue
+        at_page_end = False
         marked = number in note_starts
         start = _note_start(stripped, in_zone or marked, None if marked else next_number, called)
         if start:
             key, note_text, superscript = start
             if wrap and layout.notes and not in_zone:
-                _take_carried_rest(layout, layout.notes[-1])
+                _take_carried_rest(layout, layout.notes[-1], wrap, blanks_set_apart)
             open_note = NoteText(key, note_text, number, len(layout.pieces), superscript, number,
-                                 _note_hangs(raw, note_text))
+                                 _note_hangs(raw, note_text), page)
             layout.notes.append(open_note)
             note_tail = raw.rstrip()
             if key.isdigit():
@@ -330,7 +370,7 @@ def split_layout(text: str, note_starts: frozenset[int] | set[int] = frozenset()
             continue
         if listing_note is not None and NOTE_LIST_ITEM.match(stripped):
             listing_note.text = f"{listing_note.text}{NOTE_PARAGRAPH}{stripped[1:].strip()}"
-            listing_note.last_line = number
+            listing_note.last_line, listing_note.page = number, page
             continue
         listing_note = None
         body_tail = layout.pieces[-1].text if layout.pieces else ""
@@ -346,14 +386,14 @@ def split_layout(text: str, note_starts: frozenset[int] | set[int] = frozenset()
         aligned = open_note is not None and indent in open_note.hangs
         if open_note is not None and _note_goes_on(open_note.text, note_tail, stripped, aligned, wrap, body_resumes):
             open_note.text = join_text(open_note.text, stripped, layout.spacing)
-            open_note.last_line = number
+            open_note.last_line, open_note.page = number, page
             note_tail = raw.rstrip()
             continue
         open_note = None
         in_zone = False
         since = layout.pieces[-1].line if layout.pieces else 0
         broken = any(line.strip() for line in lines[since:index])
-        layout.pieces.append(Piece(number, piece_text(raw), indent, after_blank, broken, line_width(raw[:indent])))
+        layout.pieces.append(Piece(number, piece_text(raw), indent, after_blank, broken, line_width(raw[:indent]), page))
         called.update(BRACKET_CALL.findall(stripped))
         after_blank = False
     return layout
