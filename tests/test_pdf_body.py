@@ -289,3 +289,72 @@ def test_a_paragraph_number_spaced_from_its_stop_opens_no_note():
     """10 . 当今… is numbered paragraph 10 (N . numbering), not note 10, though 10 is due and called."""
     lines = ["9. 仅在 2014 年，就有 10 个国家受到影响。", "10 . 当今的许多武装冲突更加棘手。", "A/70/95"]
     assert foot_notes(lines, {3}) == set()
+
+
+# pdftotext prints a column of hanging markers before their texts: an item's and a sub-item's
+# marker printed one after the other ((d) / (二)), the last sub-item's marker with the number of
+# the heading under the list ((e) / 二.), and an item's text after a page end's furniture.
+MARKERS_IN_A_ROW = """\
+一. 导言
+
+1. 小组建议秘书长采取以下行动：
+
+(a)
+
+加强秘书处的预防和调解能力；
+
+(b)
+
+应通过如下途径，加强秘书处的工作：
+
+(一)
+
+大大加强秘书处核心预防能力；
+
+(c)
+
+(二)
+
+利用维持和平支助账户提供调解支助；
+
+(三)
+
+增设区域办事处。
+
+秘书长应召集各关键部门主管，商定如何协调努力。
+
+(d)
+
+15-75150 (C)
+
+审查联合国各机构协助维持和平的现有能力。
+
+2/2
+
+(e)
+
+二.
+
+加强全球和区域伙伴关系。
+
+政治居首
+
+2. 政治解决应始终指导联合国和平行动的部署。
+"""
+
+
+def test_markers_printed_one_after_another_number_the_blocks_that_follow_in_order():
+    doc = read(MARKERS_IN_A_ROW)
+    assert paragraphs(doc) == [
+        ("para-1", "小组建议秘书长采取以下行动："),
+        ("para-1-a", "加强秘书处的预防和调解能力；"),
+        ("para-1-b", "应通过如下途径，加强秘书处的工作："),
+        ("para-1-b-i", "大大加强秘书处核心预防能力；"),
+        ("para-1-b-ii", "利用维持和平支助账户提供调解支助；"),
+        ("para-1-b-iii", "增设区域办事处。"),
+        ("para-1-c", "秘书长应召集各关键部门主管，商定如何协调努力。"),
+        ("para-1-d", "审查联合国各机构协助维持和平的现有能力。"),
+        ("para-1-e", "加强全球和区域伙伴关系。"),
+        ("ch-2", "二. 政治居首"),
+        ("para-2", "政治解决应始终指导联合国和平行动的部署。"),
+    ]

@@ -20,7 +20,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .lines import SEPARATOR, SYMBOL_PATTERN, furniture_kind
-from .shape import CHAPTER, COUNT_UNITS, ITEM, NUMBERED, SECTION, ends_sentence, heading_like
+from .shape import CHAPTER, COUNT_UNITS, ITEM, NUMBERED, SECTION, ends_sentence, heading_like, item_parts
 
 # A gap of this many spaces or more inside a line separates two columns of the page.
 _COLUMN_GAP = re.compile(r" {3,}|\t")
@@ -341,19 +341,27 @@ def _foot_end(lines: list[str], index: int, found: set[int], breaks: set[int]) -
     return len(lines), starts
 
 
+# How far on a lone marker looks for its text past blank lines and a page end's furniture.
+_MARKER_REACH = 8
+# How far on the markers of a run look for the blocks they number.
+_RUN_REACH = 80
+
+
 def _join_lone_markers(lines: list[str], furniture: dict[int, str]) -> None:
-    """A hanging number that the extractor printed on a line of its own (12. / blank / text)
-    goes back before its text; the line it stood on becomes blank. Numbers of headings that
-    the extractor printed after their titles (pdfminer: 和平行动的必需转变 / 政治居首 / A. / 1.,
-    then a numbered paragraph) go back before those titles, in order."""
+    """A hanging number that the extractor printed on a line of its own (12. / blank / text,
+    also across a page end's furniture) goes back before its text; the line it stood on
+    becomes blank. Numbers of headings that the extractor printed after their titles
+    (pdfminer: 和平行动的必需转变 / 政治居首 / A. / 1., then a numbered paragraph) go back
+    before those titles, in order; markers that it printed one after another before the
+    text of the first (pdftotext: (五) / D. / 定期更新…) number the blocks that follow, in
+    order (`_markers_in_order`)."""
     run: list[int] = []  # lone markers that found no text after them, one after another
     for index, line in enumerate(lines):
         if not _LONE_MARKER.match(line.strip()):
             if line.strip():
                 run = []
             continue
-        following = next((k for k in range(index + 1, min(index + 4, len(lines)))
-                          if lines[k].strip() and k + 1 not in furniture), None)
+        following = _next_text(lines, index, furniture)
         if following is None:
             continue
         nxt = lines[following].strip()
@@ -363,9 +371,60 @@ def _join_lone_markers(lines: list[str], furniture: dict[int, str]) -> None:
                 _markers_after_titles(lines, run, furniture)
                 run = []
             continue
-        lines[following] = f"{line.strip()} {nxt}"
-        lines[index] = ""
+        if not (run and _markers_in_order(lines, run + [index], following, furniture)):
+            lines[following] = f"{line.strip()} {nxt}"
+            lines[index] = ""
         run = []
+
+
+def _next_text(lines: list[str], index: int, furniture: dict[int, str]) -> int | None:
+    """The next line after `index` with text that is no page furniture, within reach."""
+    for k in range(index + 1, min(index + 1 + _MARKER_REACH, len(lines))):
+        if lines[k].strip() and k + 1 not in furniture:
+            return k
+    return None
+
+
+def _markers_in_order(lines: list[str], markers: list[int], first: int, furniture: dict[int, str]) -> bool:
+    """Put the lone markers `markers`, printed one after another, before the blocks that
+    follow from line `first` on, one each in order: a block is a line after a blank line (or
+    a page end) that no marker of its own opens or stands before (the text of a marker printed
+    alone before it). pdftotext prints the hanging markers of a column before their texts:
+    (六) / (b) / 扩大…； / 秘书长建立…, or an item's marker with the number of the heading
+    below its last item (五) / D. / 定期更新…； / (c) / … / 使用武力促进和平和保护. A
+    sub-item's block comes before an item's, whatever order they were printed in ((d) / (二) /
+    利用…； / (三) / 增设…。 / 秘书长应召集…: the sub-item's text, then the item's). False,
+    and nothing changed, when a structural line (a numbered paragraph) comes first."""
+    markers = sorted(markers, key=lambda k: _marker_depth(lines[k].strip()))
+    blocks = [first]
+    k, before = first + 1, first  # `before`: the last line with text
+    while len(blocks) < len(markers) and k < min(first + _RUN_REACH, len(lines)):
+        text = lines[k].strip()
+        if not text or k + 1 in furniture:
+            k += 1
+            continue
+        gap = k > before + 1
+        if _starts_structure(text) and not _LONE_MARKER.match(text):
+            return False
+        if gap and not _LONE_MARKER.match(text) and not _LONE_MARKER.match(lines[before].strip()):
+            blocks.append(k)
+        before = k
+        k += 1
+    if len(blocks) < len(markers):
+        return False
+    for marker, block in zip(markers, blocks):
+        lines[block] = f"{lines[marker].strip()} {lines[block].strip()}"
+        lines[marker] = ""
+    return True
+
+
+def _marker_depth(marker: str) -> int:
+    """How deep a lone marker's level is: a sub-item ((一), (ii)) 0, an item ((a)) 1, a
+    paragraph or heading number 2 (headings keep the order they were printed in: A. / 1.)."""
+    parts = item_parts(marker)
+    if parts:
+        return 1 if len(parts[0]) == 1 and parts[0].isascii() and parts[0] not in "ivx" else 0
+    return 2
 
 
 def _markers_after_titles(lines: list[str], markers: list[int], furniture: dict[int, str]) -> None:
