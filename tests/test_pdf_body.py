@@ -358,3 +358,16 @@ def test_markers_printed_one_after_another_number_the_blocks_that_follow_in_orde
         ("ch-2", "二. 政治居首"),
         ("para-2", "政治解决应始终指导联合国和平行动的部署。"),
     ]
+
+
+def test_a_note_that_announces_a_quotation_goes_on_at_the_page_foot():
+    """1 …规定： then “1. …, “2. …: a colon, or a full stop inside the quotation the note
+    opened, does not end the note, so the lines after it are its own, not body text."""
+    lines = [
+        "9. 《宪章》第四十三条1 呼吁各会员国作出安排。",
+        "1 《联合国宪章》第四十三条规定：",
+        "“1. 联合国各会员国依特别协定，供给为维持国际和平及安全所必需之军队。",
+        "“2. 此项特别协定应规定军队之数目及种类。”",
+        "A/70/95",
+    ]
+    assert foot_notes(lines, {5}) == {2}

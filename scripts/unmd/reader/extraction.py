@@ -19,7 +19,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .lines import SEPARATOR, SYMBOL_PATTERN, furniture_kind
+from .lines import SEPARATOR, SYMBOL_PATTERN, ends_note, furniture_kind
 from .shape import CHAPTER, COUNT_UNITS, ITEM, NUMBERED, SECTION, ends_sentence, heading_like, item_parts
 
 # A gap of this many spaces or more inside a line separates two columns of the page.
@@ -319,7 +319,7 @@ def _foot_end(lines: list[str], index: int, found: set[int], breaks: set[int]) -
     is body text."""
     numbers = set(found)
     starts = []
-    ended, last = False, 0
+    ended, last, note = False, 0, ""
     for k in range(index, len(lines)):
         if k + 1 in breaks:
             return k, starts
@@ -335,9 +335,12 @@ def _foot_end(lines: list[str], index: int, found: set[int], breaks: set[int]) -
             last = int(m.group(1))
             numbers.add(last)
             starts.append(k + 1)
+            note = ""
         elif ended or _starts_structure(text):
             return None, []  # after a note that ended, only the next note or the page end
-        ended = ends_sentence(text)
+        # A note that announced a quotation (…规定：) or is inside one has not ended.
+        note += text
+        ended = ends_sentence(text) and ends_note(note)
     return len(lines), starts
 
 

@@ -143,7 +143,7 @@ def _note_start(text: str, in_zone: bool, next_number: int | None, called: set[s
 _QUOTE_ROOM = 2000
 
 
-def _ends_note(text: str) -> bool:
+def ends_note(text: str) -> bool:
     """A note ends with a full stop, or with the bracket that closes its citation (…(2015 年，
     巴黎，经合组织出版)), never inside a quotation it opened (…规定：“1. …。“2. …。”); a
     colon announces what follows (…规定：“1. …”)."""
@@ -168,7 +168,7 @@ def _note_goes_on(note: str, tail: str, line: str, aligned: bool, wrap: float, b
     lines go on (flush left, or under the note's text where its lines hang: `_note_hangs`);
     the body resuming after a page break often is not. After a line that stopped short, the
     note goes on only while its text has not ended."""
-    ended = _ends_note(note)
+    ended = ends_note(note)
     if aligned and fills_line(tail, line, wrap):
         return not (ended and (_opens_structure(line) or body_resumes()))
     return not ended and not _opens_structure(line)
@@ -194,12 +194,12 @@ def _note_run_end(lines: list[str], start: int, note: NoteText, body_tail: str, 
     for index, raw in itertools.islice(run, _NOTE_RUN_LIMIT):
         line = raw.strip()
         if SEPARATOR.match(line) or furniture_kind(line) or _note_start(line, True, next_number):
-            return index if _ends_note(text) else None
+            return index if ends_note(text) else None
         indent = _indent(raw)
         if tail and not _note_goes_on(text, tail, line, indent in note.hangs, wrap, lambda: False):
             resumes = not indent and not _opens_structure(line) and fills_line(body_tail, line, wrap)
             paragraph_ended = not resumes and ends_sentence(tail)
-            return None if paragraph_ended or not _ends_note(text) else index
+            return None if paragraph_ended or not ends_note(text) else index
         text, tail = join_text(text, line), raw.rstrip()
     return None
 
@@ -216,7 +216,7 @@ def _take_carried_rest(layout: Layout, note: NoteText, wrap: float, blanks_set_a
     (`blanks_set_apart` false) none sets the notes apart, so the run reaches back over full
     lines (a note's wrapped lines) until the body before it may stop there."""
     pieces = layout.pieces
-    if _ends_note(note.text) or not pieces or pieces[-1].page != note.page + 1:
+    if ends_note(note.text) or not pieces or pieces[-1].page != note.page + 1:
         return
     def hanging(piece: Piece) -> bool:  # indented by spaces where the note's lines hang
         return piece.indent in note.hangs - {0} and piece.lead == piece.indent / 2
@@ -248,7 +248,7 @@ def _take_carried_rest(layout: Layout, note: NoteText, wrap: float, blanks_set_a
     text = note.text
     for piece in run:
         text = join_text(text, piece.text, layout.spacing)
-    if not _ends_note(text):
+    if not ends_note(text):
         return
     note.text, note.last_line, note.page = text, run[-1].line, run[-1].page
     del pieces[start:]
