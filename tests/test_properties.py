@@ -118,3 +118,28 @@ def test_paragraph_texts_do_not_change(layout):
 @given(layouts())
 def test_no_character_is_lost(layout):
     assert characters(read_back(layout)) == characters(documents()[layout.slug][1])
+
+
+def test_a_call_wrapped_to_a_line_start_above_the_page_furniture_is_no_note():
+    """S/2011/552 at 46 columns, a blank line after every line: the wrap puts para-17's plain
+    call 11 at a line's start two lines above the running symbol, which looks like a foot of
+    notes under no rule; but note 11 stands under the rule below, and a number stands once."""
+    _, doc = documents()["S-2011-552"]
+    notes = {n.key: n for n in doc.footnotes}
+    lost = [n.key for n in doc.footnotes if n.mark_lost]
+    out: list[str] = []
+    for index, block in enumerate(doc.blocks):
+        pieces, keys = block_pieces(block, 46, notes)
+        for number, piece in enumerate(pieces):
+            out += [piece, ""]
+            if block.id == "para-17" and number and pieces[number - 1].startswith("11 "):
+                out += ["S/9999/1", ""]
+            if keys and number == len(pieces) - 1:
+                out += _note_block(notes, keys, 47) + ["S/9999/1", ""]
+                for key in keys:
+                    notes.pop(key)
+        if index == 0 and lost:
+            out += _note_block(notes, lost, 47)
+    layout = Layout("S-2011-552", "\n".join(out) + "\n", {})
+    assert any(line.startswith("11 该部") for line in out)
+    assert signature(read_back(layout)) == signature(doc)

@@ -249,7 +249,7 @@ def foot_notes(lines: list[str], breaks: set[int]) -> set[int]:
     of the text)."""
     starts: set[int] = set()
     in_foot = [False] * len(lines)  # the lines of the note blocks found so far: no call stands there
-    found: set[int] = set()
+    found = ruled_notes(lines, breaks)  # a number that stands under a rule is that note's, once
     index = 0
     while index < len(lines):
         if index + 1 in breaks:
@@ -269,6 +269,18 @@ def foot_notes(lines: list[str], breaks: set[int]) -> set[int]:
             lines[index], lines[lone[0]] = lone[1]
         index += 1
     return starts
+
+
+def ruled_notes(lines: list[str], breaks: set[int]) -> set[int]:
+    """The numbers of the notes that stand under a separator rule, down to the page's end."""
+    numbers: set[int] = set()
+    under_rule = False
+    for number, line in enumerate(lines, 1):
+        under_rule = (under_rule or bool(SEPARATOR.match(line.strip()))) and number not in breaks
+        m = _NOTE_START.match(line.strip()) if under_rule else None
+        if m:
+            numbers.add(int(m.group(1)))
+    return numbers
 
 
 _LONE_NUMBER = re.compile(r"^\d{1,3}$")
