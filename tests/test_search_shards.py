@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
+
 from unmd import search_shards
 from unmd.search_shards import (
-    SHARD_BYTES, ShardedIndex, page_terms, postings, read_entries, read_postings, read_shard, shard_key, shard_name,
-    split_keys,
+    SHARD_BYTES, ShardedIndex, page_terms, postings_text, read_entries, read_postings, read_shard, shard_key, shard_name,
+    relevance_levels, split_keys,
 )
 from unmd.search_terms import terms_of
 
@@ -24,8 +26,9 @@ def test_terms_are_chinese_words_and_other_runs_in_lower_case_without_edge_punct
 
 
 def test_postings_read_back_as_entries_in_order_with_their_relevance():
-    text = postings([(0, 0.0), (7, 4.0), (40, 1000.0)])
-    assert read_postings(text) == [(0, 1), (7, 5), (40, 25)]  # at least B, at most Z; 4 -> sqrt 2 x 2.5
+    numbers = np.array([0, 7, 40, 5000])  # a delta of three base-36 digits is written out, not looked up
+    text = postings_text(np.diff(numbers, prepend=0), relevance_levels(np.array([0.0, 4.0, 1000.0, 1.0])))
+    assert read_postings(text) == [(0, 1), (7, 5), (40, 25), (5000, 2)]  # at least B, at most Z; 4 -> sqrt 2 x 2.5
 
 
 def test_a_shard_over_the_limit_is_split_by_one_more_character():

@@ -125,18 +125,11 @@ _SHORT_DELTAS = 36 * 36
 _PAIRS = [_base36(delta) + chr(65 + level) for delta in range(_SHORT_DELTAS) for level in range(RELEVANCE_LEVELS)]
 
 
-def _pairs_text(deltas: np.ndarray, levels: np.ndarray) -> str:
+def postings_text(deltas: np.ndarray, levels: np.ndarray) -> str:
+    """Postings (entry number deltas, relevance levels) as delta-in-base-36-and-letter text."""
     if len(deltas) and deltas.max() >= _SHORT_DELTAS:
         return "".join(_base36(d) + chr(65 + v) for d, v in zip(deltas.tolist(), levels.tolist()))
     return "".join(map(_PAIRS.__getitem__, (deltas * RELEVANCE_LEVELS + levels).tolist()))
-
-
-def postings(entries: Iterable[tuple[int, float]]) -> str:
-    """(entry number, weight) pairs, ascending, as delta-and-letter text."""
-    pairs = list(entries)
-    numbers = np.array([n for n, _ in pairs], dtype=np.int64)
-    weights = np.array([w for _, w in pairs], dtype=np.float64)
-    return _pairs_text(np.diff(numbers, prepend=0), relevance_levels(weights))
 
 
 def read_postings(text: str) -> list[tuple[int, int]]:
@@ -223,7 +216,7 @@ class ShardedIndex:
             deltas = np.diff(numbers, prepend=0)
             for a, n in zip((starts[first:last] - low).tolist(), sizes[first:last].tolist()):
                 deltas[a] = numbers[a]
-                out[names[terms[a]]] = _pairs_text(deltas[a:a + n], levels[a:a + n])
+                out[names[terms[a]]] = postings_text(deltas[a:a + n], levels[a:a + n])
         return out
 
     def entry_numbers(self) -> dict[str, list[int]]:
