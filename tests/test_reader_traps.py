@@ -585,3 +585,47 @@ def test_a_page_end_line_that_its_paragraph_needs_is_no_rest_of_a_cut_note():
         ("1", "见乌普萨拉冲突数据方案数据集和趋势分析报告，联合"),
         ("2", "难民署的报告将这一人数确定为六千五百万人。"),
     ]
+
+
+# A line breaker that cuts anything split the call [2] across two lines (…减少。[2 / ] 武装…);
+# the notes stand under no rule, so only a call the body made opens a bracketed note.
+BRACKET_CALL_SPLIT_BY_THE_LINE_END = """\
+  一. 导言
+
+1. 冲突死亡人数是冷战结束以来最多的一年。[1] 总伤亡人数仍然
+
+处于历史高位，但二〇一六年武装冲突的次数和死亡人数均有减少，
+
+而二〇一七年的冲突次数与死亡人数又有所增加，前景仍不乐观。[2
+
+] 武装暴力造成的流离失所现象达到最高记录，波及六千五百万人。
+
+2. 我们迫切需要进行调解等努力来结束今天的冲突，正如我们迫切
+
+需要投入更多注意力、努力和资源用于防止明天的冲突。但是，在太
+
+多的情况下，政治和其他方面的挑战制约了取得成功的前景，各方都
+
+应当继续努力。
+
+[1] 见乌普萨拉冲突数据方案数据集。
+
+[2] 同上。冲突的次数急剧增加。
+
+A/72/115
+
+3. 挑战首先来自冲突本身的性质。国家脆弱不堪，复杂的冲突经济
+
+的出现揭示出政治、犯罪和意识形态利益之间的界线模糊不清，这些
+
+都为参与调解带来了多重挑战。
+"""
+
+
+def test_a_bracketed_call_that_the_line_end_split_still_calls_its_note():
+    doc = read(BRACKET_CALL_SPLIT_BY_THE_LINE_END)
+    assert [(n.key, plain_text(n.inlines)) for n in doc.footnotes] == [
+        ("1", "见乌普萨拉冲突数据方案数据集。"), ("2", "同上。冲突的次数急剧增加。"),
+    ]
+    assert body(doc)[0][2].endswith("前景仍不乐观。[^2] 武装暴力造成的流离失所现象达到最高记录，波及六千五百万人。")
+    assert [row[1] for row in body(doc)] == ["para-1", "para-2", "para-3"]

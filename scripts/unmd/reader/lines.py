@@ -54,6 +54,7 @@ ASTERISK_NOTE = re.compile(r"^(\*{1,3})\s+(\S.*)$")
 BRACKET_NOTE = re.compile(r"^\[(\d{1,3})\]\s*(\S.*)$")  # [12] 见…: the mark some extractors write
 BRACKET_CALL = re.compile(r"\[(\d{1,3})\]")
 PLAIN_NOTE = re.compile(r"^(\d{1,3})\s+(\S.*)$")
+_CALL_ROOM = 4  # the most of a bracketed call ([123) that a line may end with
 NOTE_LIST_ITEM = re.compile(r"^[-–•]\s+\S")  # a quoted list inside a note that ends with ：
 
 
@@ -394,6 +395,7 @@ def split_layout(text: str, note_starts: frozenset[int] | set[int] = frozenset()
         since = layout.pieces[-1].line if layout.pieces else 0
         broken = any(line.strip() for line in lines[since:index])
         layout.pieces.append(Piece(number, piece_text(raw), indent, after_blank, broken, line_width(raw[:indent]), page))
-        called.update(BRACKET_CALL.findall(stripped))
+        # A line breaker that cuts anything may split a call ([2 / ]): its pieces meet again here.
+        called.update(BRACKET_CALL.findall(body_tail[-_CALL_ROOM:] + stripped))
         after_blank = False
     return layout
