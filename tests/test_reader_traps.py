@@ -629,3 +629,23 @@ def test_a_bracketed_call_that_the_line_end_split_still_calls_its_note():
     ]
     assert body(doc)[0][2].endswith("前景仍不乐观。[^2] 武装暴力造成的流离失所现象达到最高记录，波及六千五百万人。")
     assert [row[1] for row in body(doc)] == ["para-1", "para-2", "para-3"]
+
+
+def test_a_quoted_paragraph_flush_left_in_the_rest_of_a_cut_note_goes_back_with_it():
+    """The rest of a note that the page end cut hangs under its text, but a paragraph the note
+    quotes (“2. …) opens flush left between its hanging lines: it is the note's too."""
+    cut = "[1] 见乌普萨拉冲突数据方案数据集和趋势分析报告，联合"
+    rest = "    国大学政策研究中心，东京，2017 年。"
+    quoting = ["[1] 《联合国宪章》第四十三条规定：“1. 联合国各会员",
+               "    国依特别协定，供给为维持和平所必需之军队。",
+               "“2. 此项协定由安全理事会与会员国或会员国之集团缔",
+               "    结之，并由签字国各依其宪法程序批准之。”"]
+    assert REST_ALONE_AT_A_PAGE_FOOT.count(cut) == 1 and REST_ALONE_AT_A_PAGE_FOOT.count(rest) == 1
+    text = REST_ALONE_AT_A_PAGE_FOOT.replace(cut, quoting[0]).replace(rest, "\n".join(quoting[1:]))
+    doc = read(text)
+    assert body(doc) == PARAGRAPHS_AROUND_A_CUT_NOTE
+    assert [(n.key, plain_text(n.inlines)) for n in doc.footnotes] == [
+        ("1", "《联合国宪章》第四十三条规定：“1. 联合国各会员国依特别协定，供给为维持和平所必需之军队。"
+         "“2. 此项协定由安全理事会与会员国或会员国之集团缔结之，并由签字国各依其宪法程序批准之。”"),
+        ("2", "难民署的报告将这一人数确定为六千五百万人。"),
+    ]
