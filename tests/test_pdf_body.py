@@ -156,6 +156,25 @@ def test_a_line_printed_in_three_parts_around_a_number_is_one_line():
     assert unspaced(read(cut)) == reading
 
 
+def test_a_hanging_paragraph_whose_first_line_is_printed_in_parts_stands_in_that_lines_column():
+    """pdftotext prints a numbered paragraph's first line in parts (2. 本报告反思了 / 可以在…五个宽):
+    the paragraph's text column is the measure the whole line reaches, not the narrowest one its
+    first part reaches (in which every full line below would have ended its block)."""
+    cut = JUSTIFIED_COLUMNS.replace("2. 本报告反思了可以在不同的时间调动来促进调解进程的五个宽\n",
+                                    "2. 本报告反思了\n\n可以在不同的时间调动来促进调解进程的五个宽\n\n")
+    assert cut != JUSTIFIED_COLUMNS
+    assert paragraphs(read(cut)) == JUSTIFIED_READING
+
+
+def test_a_hanging_number_takes_no_room_in_the_parts_of_its_first_line():
+    """An item's first line printed in parts ((b) 制订调解 / 战略和进程…这可能与): its parts fill
+    the item's column without the marker, which hangs in the margin."""
+    cut = JUSTIFIED_COLUMNS.replace("(b) 制订调解战略和进程，使调解进程走上正轨，这可能与\n",
+                                    "(b) 制订调解\n\n战略和进程，使调解进程走上正轨，这可能与\n\n")
+    assert cut != JUSTIFIED_COLUMNS
+    assert paragraphs(read(cut)) == JUSTIFIED_READING
+
+
 # A page without hanging measures, a blank line between paragraphs (blank lines end blocks).
 BLANK_BETWEEN_PARAGRAPHS = """\
 一. 导言

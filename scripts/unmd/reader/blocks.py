@@ -176,6 +176,7 @@ class BlockBuilder:
         self.exact = self.wrapped and wrap_is_exact(surely_cut, self.width)
         self.whole_units = not (self.exact and breaks_anywhere(surely_cut))
         self.glued: set[int] = set()
+        self.first_measures: dict[int, float] = {}  # first piece of a hanging block -> its column's measure
         # An extractor that kept the page's geometry prints a line whole: it has no parts.
         # A blank line around a short part tells the parts of a line printed apart only where
         # the extractor leaves no blank line after every line.
@@ -513,7 +514,7 @@ class BlockBuilder:
         and each part after the first a `later_part`."""
         for start in range(index, max(-1, index - LINE_PARTS), -1):
             for end in range(max(index, start + 1), min(start + LINE_PARTS, len(self.pieces))):
-                parts = [text if k == index else self.pieces[k].text for k in range(start, end + 1)]
+                parts = [text if k == index else self.column(k)[1] for k in range(start, end + 1)]
                 checked = len(parts) > 2 or beside_latin
                 if checked and not (all(map(self.later_part, range(start + 1, end + 1)))
                                     and all(map(latin_gap, parts, parts[1:]))):
@@ -580,10 +581,35 @@ class BlockBuilder:
         hanging = _HANGING.match(first) if (block.kind in ("numbered", "item") if block else True) else None
         if hanging is None:
             return self.measures[0], text
-        head = hanging.group(1)
-        reach = line_width(head) - width_slack(head) - 0.5
-        measure = next((m for m in reversed(self.measures) if m >= reach), self.measures[0])
+        start = block.first_piece if block else index
+        measure = self.first_line_measure(start, hanging.group(1))
         return measure, hanging.group(1) if text is first else text
+
+    def reached_measure(self, text: str) -> float:
+        """The narrowest measure that a hanging line's text (without its number) reaches."""
+        reach = line_width(text) - width_slack(text) - 0.5
+        return next((m for m in reversed(self.measures) if m >= reach), self.measures[0])
+
+    def first_line_measure(self, start: int, head: str) -> float:
+        """The measure of the hanging text column that the numbered paragraph or item opening
+        on piece `start` (its text `head`, without the number) stands in: the one its whole
+        first line reaches. Where the extractor printed that line in parts (19. 例如，2008 /
+        年秋，我任命…), a part that fills no measure goes on with the next while together they
+        fit the widest (three parts as `printed_apart` takes them): judged by its first part
+        alone, the column would be the narrowest, and every full line below too long for it."""
+        if start not in self.first_measures:
+            parts = [head]
+            for k in range(start + 1, min(start + LINE_PARTS, len(self.pieces))):
+                line, part = " ".join(parts), self.pieces[k].text
+                three = len(parts) > 1 and all(map(self.later_part, range(start + 1, k + 1))) and all(
+                    map(latin_gap, parts, parts[1:] + [part]))
+                if (fills_measure(line, part, self.reached_measure(line)) or not self.part_goes_on(line)
+                        or (len(parts) > 1 and not three)
+                        or line_width(f"{line} {part}") - width_slack(f"{line} {part}") - 0.5 > self.measures[0]):
+                    break
+                parts.append(part)
+            self.first_measures[start] = self.reached_measure(" ".join(parts))
+        return self.first_measures[start]
 
     def measured(self) -> bool:
         """Whether the document's own wrap slack is measured (tighter than the default)."""
