@@ -649,3 +649,44 @@ def test_a_quoted_paragraph_flush_left_in_the_rest_of_a_cut_note_goes_back_with_
          "“2. 此项协定由安全理事会与会员国或会员国之集团缔结之，并由签字国各依其宪法程序批准之。”"),
         ("2", "难民署的报告将这一人数确定为六千五百万人。"),
     ]
+
+
+# Notes under no rule; a line breaker that cuts anything put two superscript calls at line
+# starts: ² repeats note 2, which stands above, and ³ calls the note below.
+SUPERSCRIPT_CALLS_AT_LINE_STARTS = """\
+  一. 导言
+
+1. 内战大多发生在此前经历过内战的国家。¹ 预防因此至关重要，
+我们必须加倍努力支持会员国，并与区域组织一道开展工作。²
+
+¹ 世界银行，《2011 年世界发展报告》。
+² 见乌普萨拉冲突数据方案数据集。
+
+A/72/115
+
+2. 过去十年的内战有百分之九十发生于此前三十年内经历过内战的
+国家，或者发生于邻近的国家，这一点已经得到了多方面的证实。
+² 鉴于此，所有联合国特派团都是重要的应对危机的工具，其工作
+应当得到会员国更有力的支持和配合，以便在冲突爆发之前行动。
+³ 预防冲突的首要职责应由会员国担负，联合国则应当提供支持。
+
+3. 小组建议，各方必须共同努力，推动政治解决，而不是仅靠军事
+手段来管理冲突及其后果。
+
+³ 难民署的报告将这一人数确定为六千五百万人。
+
+A/72/115
+"""
+
+
+def test_a_superscript_call_at_a_line_start_opens_no_note_read_before_or_still_to_come():
+    doc = read(SUPERSCRIPT_CALLS_AT_LINE_STARTS)
+    assert [(n.key, n.refs, plain_text(n.inlines)) for n in doc.footnotes] == [
+        ("1", 1, "世界银行，《2011 年世界发展报告》。"), ("2", 2, "见乌普萨拉冲突数据方案数据集。"),
+        ("3", 1, "难民署的报告将这一人数确定为六千五百万人。"),
+    ]
+    assert body(doc)[1] == (
+        "Paragraph", "para-2", "过去十年的内战有百分之九十发生于此前三十年内经历过内战的国家，或者发生于邻近的国家，"
+        "这一点已经得到了多方面的证实。[^2] 鉴于此，所有联合国特派团都是重要的应对危机的工具，其工作应当得到会员国"
+        "更有力的支持和配合，以便在冲突爆发之前行动。[^3] 预防冲突的首要职责应由会员国担负，联合国则应当提供支持。",
+    )

@@ -53,8 +53,9 @@ SUPERSCRIPT_NOTE = re.compile(r"^([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})(?![⁰¹²
 ASTERISK_NOTE = re.compile(r"^(\*{1,3})\s+(\S.*)$")
 BRACKET_NOTE = re.compile(r"^\[(\d{1,3})\]\s*(\S.*)$")  # [12] 见…: the mark some extractors write
 BRACKET_CALL = re.compile(r"\[(\d{1,3})\]")
+SUPERSCRIPT_CALL = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}")
 PLAIN_NOTE = re.compile(r"^(\d{1,3})\s+(\S.*)$")
-_CALL_ROOM = 4  # the most of a bracketed call ([123) that a line may end with
+_CALL_ROOM = 4  # the most of a call ([123, ¹²³) that a line may end with
 NOTE_LIST_ITEM = re.compile(r"^[-–•]\s+\S")  # a quoted list inside a note that ends with ：
 
 
@@ -120,13 +121,17 @@ def _beside_furniture(lines: list[str], index: int) -> bool:
 
 
 def _note_start(text: str, in_zone: bool, next_number: int | None, called: set[str] | None = None) -> tuple[str, str, bool] | None:
-    """(key, text, superscript) when the line opens a footnote definition. A bracketed mark
-    opens one under a rule or once the body has called it (`called`, None: no matter);
-    before, it is a call that the line break put at a line start. A plain number opens one
-    in the zone of notes when it is `next_number` (None: a line known to open a note, any)."""
+    """(key, text, superscript) when the line opens a footnote definition. A superscript or
+    bracketed mark opens one under a rule or once the body has called it and its note is still
+    to come (`called`, None: no matter); else it is a call that the line break put at a line
+    start, or the rest of one it split (¹ / ⁶ for 16, note 6 read long before). A plain number
+    opens one in the zone of notes when it is `next_number` (None: a line known to open a
+    note, any)."""
     m = SUPERSCRIPT_NOTE.match(text)
     if m:
-        return "".join(SUPERSCRIPT_VALUE[c] for c in m.group(1)), m.group(2), True
+        key = "".join(SUPERSCRIPT_VALUE[c] for c in m.group(1))
+        if in_zone or called is None or key in called:
+            return key, m.group(2), True
     m = ASTERISK_NOTE.match(text)
     if m:
         return m.group(1), m.group(2), False
@@ -142,6 +147,12 @@ def _note_start(text: str, in_zone: bool, next_number: int | None, called: set[s
 # How far back a note's open quotation is looked for (a note grows line by line: the whole
 # text each time would make a long note quadratic).
 _QUOTE_ROOM = 2000
+
+
+def _calls(text: str) -> set[str]:
+    """The keys of the superscript and bracketed note calls in `text`."""
+    superscript = ("".join(SUPERSCRIPT_VALUE[c] for c in call) for call in SUPERSCRIPT_CALL.findall(text))
+    return set(BRACKET_CALL.findall(text)).union(superscript)
 
 
 def ends_note(text: str) -> bool:
@@ -316,7 +327,8 @@ def split_layout(text: str, note_starts: frozenset[int] | set[int] = frozenset()
     note_tail = ""  # the open note's last line
     listing_note: NoteText | None = None  # a note whose text announced a list (…规定：)
     note_run_end = 0  # the lines before it were read on as the open note's: no need to ask again
-    called: set[str] = set()  # the bracketed note marks the body has used so far
+    called: set[str] = set()  # the superscript and bracketed marks the body called whose notes are still to come
+    read: set[str] = set()  # the keys of the notes read so far (a key is one note's)
     page = 0  # page ends (runs of furniture) so far
     at_page_end = False  # the last line that was not blank was furniture
     for index, raw in enumerate(lines):
@@ -357,7 +369,8 @@ def split_layout(text: str, note_starts: frozenset[int] | set[int] = frozenset()
             continue
         at_page_end = False
         marked = number in note_starts
-        start = _note_start(stripped, in_zone or marked, None if marked else next_number, called)
+        # Unwrapped, no line break falls inside a paragraph: a mark at a line start opens a note.
+        start = _note_start(stripped, in_zone or marked, None if marked else next_number, called if wrap else None)
         if start:
             key, note_text, superscript = start
             if wrap and layout.notes and not in_zone:
@@ -365,6 +378,8 @@ def split_layout(text: str, note_starts: frozenset[int] | set[int] = frozenset()
             open_note = NoteText(key, note_text, number, len(layout.pieces), superscript, number,
                                  _note_hangs(raw, note_text), page)
             layout.notes.append(open_note)
+            called.discard(key)
+            read.add(key)
             note_tail = raw.rstrip()
             if key.isdigit():
                 next_number = int(key) + 1
@@ -399,7 +414,7 @@ def split_layout(text: str, note_starts: frozenset[int] | set[int] = frozenset()
         since = layout.pieces[-1].line if layout.pieces else 0
         broken = any(line.strip() for line in lines[since:index])
         layout.pieces.append(Piece(number, piece_text(raw), indent, after_blank, broken, line_width(raw[:indent]), page))
-        # A line breaker that cuts anything may split a call ([2 / ]): its pieces meet again here.
-        called.update(BRACKET_CALL.findall(body_tail[-_CALL_ROOM:] + stripped))
+        # A line breaker that cuts anything may split a call ([2 / ], ¹ / ⁰): its pieces meet again here.
+        called.update(_calls(body_tail[-_CALL_ROOM:] + stripped) - read)
         after_blank = False
     return layout
