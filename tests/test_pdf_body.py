@@ -272,6 +272,38 @@ A/70/95
 """
 
 
+# pdftotext lays out the end of a note's line, a URL, apart, and prints it amid the footer.
+URL_AMID_FOOTER = """\
+一. 导言
+1. 小组认为，国际化冲突的数量在过去十年里增加了九倍以上。1 在一些情况下，会员国
+利用地方和国家的不满从中渔利，2 为代理战争煽风点火，从而使冲突更血腥。3 和平协
+议承受的压力也越来越大，时常重新陷入断断续续的冲突之中，需要各方共同应对。4
+1 本报告所有冲突数据取自乌普萨拉大学冲突数据方案。可查阅
+datasets/ucdp_prio_armed_conflict_dataset。
+2 难民署的报告将这一人数确定为六千五百万人，其中包括在本国境内流离失所的人，以及跨越
+国际边界寻求保护的难民和寻求庇护者，这一数字是第二次世界大战结束以来的最高数字。
+3 另据统计，因战斗死亡的人数在过去十年中大幅增加，在 2016 年降至略高于 8 000 人，但
+仍然处于历史高位，冲突的持续时间也越来越长，和平协议越来越难以达成和执行，而许多
+冲突在结束之后又重新爆发，给有关国家和区域的人民造成了深重的苦难和持久的损失。
+4 见联合国大学政策研究中心的专题文件，其中分析了过去十年冲突的数量、强度和持续时间
+的变化趋势，以及国际社会在预防冲突和维持和平方面所作努力的成效和面临的主要挑战。
+15-75150 (C)
+www.pcr.uu.se/research/ucdp/
+1/2
+A/70/95
+2. 达成一项协议只是一个较长进程的第一阶段，执行协议还需要财政和政治这两方面
+的持续援助。其他国家采取行动或不采取行动可能帮助强化经调解达成的解决办法。
+15-75150 (C) 2/2
+"""
+
+
+def test_a_line_printed_amid_the_footer_goes_back_to_the_note_line_it_fills():
+    doc = read(URL_AMID_FOOTER)
+    assert notes(doc)[0] == ("1", "本报告所有冲突数据取自乌普萨拉大学冲突数据方案。可查阅 "
+                                  "www.pcr.uu.se/research/ucdp/datasets/ucdp_prio_armed_conflict_dataset。")
+    assert [text[-8:] for _, text in paragraphs(doc)] == ["同应对。[^4]", "达成的解决办法。"]
+
+
 def test_a_note_carried_over_past_several_others_is_found():
     doc = read(FAR_CARRIED_NOTE)
     assert [key for key, _ in notes(doc)] == ["1", "2", "3", "4", "5"]

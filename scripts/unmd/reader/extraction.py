@@ -19,8 +19,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .lines import SEPARATOR, SYMBOL_PATTERN, ends_note, furniture_kind
-from .shape import CHAPTER, COUNT_UNITS, ITEM, NUMBERED, SECTION, ends_sentence, heading_like, item_parts
+from .lines import BARE_NUMBER, SEPARATOR, SYMBOL_PATTERN, ends_note, furniture_kind
+from .shape import (CHAPTER, COUNT_UNITS, ITEM, NUMBERED, SECTION, ends_sentence, heading_like, item_parts, line_width,
+                    width_slack, wrap_margin)
 
 # A gap of this many spaces or more inside a line separates two columns of the page.
 _COLUMN_GAP = re.compile(r" {3,}|\t")
@@ -207,6 +208,7 @@ def read_extraction(text: str) -> Extraction:
             result.append(line if body == stripped else line[: _indent(line)] + body)
     _join_lone_markers(result, out.furniture)
     out.note_starts = foot_notes(result, set(out.furniture) | page_breaks)
+    _put_back_parts_amid_footer(result, out.furniture, out.note_starts)
     out.text = "\n".join(result)
     return out
 
@@ -269,6 +271,57 @@ def foot_notes(lines: list[str], breaks: set[int]) -> set[int]:
             lines[index], lines[lone[0]] = lone[1]
         index += 1
     return starts
+
+
+def _put_back_parts_amid_footer(lines: list[str], furniture: dict[int, str], note_starts: set[int]) -> None:
+    """A line that the extractor printed amid a page's footer, furniture before and after it
+    (pdftotext: 15-75150 (C) / www.pcr.uu.se/research/ucdp/ / 13/77), is the end of a line of
+    that page's foot of notes, laid out apart: it goes back to the end of the foot's line that
+    ends no sentence and that it fills to the notes' measure (…可查阅 / datasets/…), and its
+    own line becomes blank. The notes' measure is the margin of all the feet's lines."""
+    feet: list[list[int]] = []  # the lines (indices) of each page's foot, from its first note to its furniture
+    foot: list[int] | None = None
+    for index, line in enumerate(lines):
+        if index + 1 in furniture:
+            foot = None
+        elif index + 1 in note_starts and foot is None:
+            foot = [index]
+            feet.append(foot)
+        elif foot is not None and line.strip():
+            foot.append(index)
+    wrapped, margin = wrap_margin([lines[k] for foot in feet for k in foot])
+    if not wrapped:
+        return
+    for foot in feet:
+        stray = _amid_footer(lines, foot[-1] + 1, furniture)
+        if stray is None:
+            continue
+        part = lines[stray].strip()
+        for k in foot:
+            joined = f"{lines[k].strip()} {part}"
+            if not ends_sentence(lines[k]) and abs(line_width(joined) - 0.5 - margin) <= 1 + width_slack(joined):
+                lines[k], lines[stray] = f"{lines[k].rstrip()} {part}", ""
+                break
+
+
+def _amid_footer(lines: list[str], start: int, furniture: dict[int, str]) -> int | None:
+    """The line of text that stands alone between furniture lines in the page end from line
+    `start` on (furniture, that line, furniture again; blank lines aside), unless it opens a
+    structure (the text of a lone marker, put back before it) or is a bare page number, or
+    None."""
+    def next_text(k: int) -> int | None:
+        return next((j for j in range(k, len(lines)) if lines[j].strip()), None)
+
+    k = next_text(start)
+    if k is None or k + 1 not in furniture:
+        return None
+    while k is not None and k + 1 in furniture:
+        k = next_text(k + 1)
+    after = next_text(k + 1) if k is not None else None
+    text = lines[k].strip() if after is not None else ""
+    if after is None or after + 1 not in furniture or _starts_structure(text) or BARE_NUMBER.match(text):
+        return None
+    return k
 
 
 def ruled_notes(lines: list[str], breaks: set[int]) -> set[int]:
