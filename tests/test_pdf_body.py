@@ -304,6 +304,22 @@ def test_a_line_printed_amid_the_footer_goes_back_to_the_note_line_it_fills():
     assert [text[-8:] for _, text in paragraphs(doc)] == ["同应对。[^4]", "达成的解决办法。"]
 
 
+def test_a_note_that_opens_a_page_after_its_form_feed_is_found():
+    """pdftotext -raw prints a page that holds only notes carried over without its header
+    first: the line after the form feed is the page's first note, not a page end."""
+    doc = read("一. 导言\n"
+               "1. 小组认为，国际化冲突的数量在过去十年里增加了九倍以上。1 在一些情况下，会员国\n"
+               "利用地方和国家的不满从中渔利，为代理战争煽风点火，从而使冲突更血腥。2\n"
+               "1 见乌普萨拉冲突数据方案数据集和趋势分析报告。\n"
+               "A/70/95\n"
+               "15-75150 (C) 1/2\n"
+               "\f2 难民署的报告将这一人数确定为六千五百万人。\n"
+               "A/70/95\n"
+               "15-75150 (C) 2/2\n")
+    assert notes(doc) == [("1", "见乌普萨拉冲突数据方案数据集和趋势分析报告。"), ("2", "难民署的报告将这一人数确定为六千五百万人。")]
+    assert [key for key, _ in paragraphs(doc)] == ["para-1"]
+
+
 def test_a_note_carried_over_past_several_others_is_found():
     doc = read(FAR_CARRIED_NOTE)
     assert [key for key, _ in notes(doc)] == ["1", "2", "3", "4", "5"]

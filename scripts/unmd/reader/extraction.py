@@ -207,7 +207,7 @@ def read_extraction(text: str) -> Extraction:
         else:
             result.append(line if body == stripped else line[: _indent(line)] + body)
     _join_lone_markers(result, out.furniture)
-    out.note_starts = foot_notes(result, set(out.furniture) | page_breaks)
+    out.note_starts = foot_notes(result, set(out.furniture), page_breaks)
     _put_back_parts_amid_footer(result, out.furniture, out.note_starts)
     out.text = "\n".join(result)
     return out
@@ -239,7 +239,7 @@ def furniture_lines(lines: list[str]) -> dict[int, str]:
 _NOTE_START = re.compile(rf"^(\d{{1,3}})\s+(?!\d{{3}}(?!\d))[^\s{COUNT_UNITS}%.．]")
 
 
-def foot_notes(lines: list[str], breaks: set[int]) -> set[int]:
+def foot_notes(lines: list[str], furniture: set[int], page_starts: set[int] = frozenset()) -> set[int]:
     """The lines (1-based) where a note at the foot of a page begins, when no separator rule
     survived the extraction (the PDF drew it as a line, not as text).
 
@@ -247,14 +247,16 @@ def foot_notes(lines: list[str], breaks: set[int]) -> set[int]:
     number stands once, nearly in sequence (a typesetter that carries a note over to a later
     page prints the next ones first: 2, 3, 4, 1, 5); a note is called in the body above it
     (on its page, or pages before when it was carried over); and the foot of a page holds
-    notes only, one after another, down to the page's end (furniture, a form feed or the end
-    of the text)."""
+    notes only, one after another, down to the page's end (`furniture`, the line after a form
+    feed, `page_starts`, or the end of the text). A page's first line may open a note of its
+    own (pdftotext -raw prints a page of notes carried over without its header first)."""
+    breaks = furniture | page_starts
     starts: set[int] = set()
     in_foot = [False] * len(lines)  # the lines of the note blocks found so far: no call stands there
     found = ruled_notes(lines, breaks)  # a number that stands under a rule is that note's, once
     index = 0
     while index < len(lines):
-        if index + 1 in breaks:
+        if index + 1 in furniture:
             index += 1
             continue
         lone = _put_back_lone_note_number(lines, index, breaks)
@@ -386,7 +388,7 @@ def _foot_end(lines: list[str], index: int, found: set[int], breaks: set[int]) -
     starts = []
     ended, last, note = False, 0, ""
     for k in range(index, len(lines)):
-        if k + 1 in breaks:
+        if k + 1 in breaks and k > index:
             return k, starts
         text = lines[k].strip()
         if not text:
