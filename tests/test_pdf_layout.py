@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from unmd.model import Item, Paragraph, plain_text
+from unmd.model import FootnoteRef, Item, Paragraph, plain_text
+from unmd.passes.footnotes import resolve_footnotes
 from unmd.reader import read_file
 
 MEASURE = 40  # Han characters a line
@@ -126,3 +127,19 @@ def test_a_blank_line_ends_a_paragraph_whose_last_line_is_full(tmp_path):
     lines += footer(0, 1)
     expected = [(None, text) for text in letter] + list(PARAGRAPHS.items())
     assert paragraphs(tmp_path, "\n".join(lines) + "\n") == expected
+
+
+def test_a_call_printed_right_of_a_gap_is_the_call_of_the_sentence_before(tmp_path):
+    """pypdf's layout mode prints a superscript call after a sentence further right, more room
+    before it than after it (…情况。          1  第一段…): it is a call glued to the sentence,
+    not a number in running text (as much room on either side)."""
+    first, second, *rest = wrapped(PARAGRAPHS[1])
+    stop = second.index("。") + 1
+    called = second[:stop] + " " * 24 + "1  " + second[stop:]
+    lines = [header(0), ""] + numbered_lines(1, [first, called, *rest], 0, 8)
+    lines += numbered_lines(2, wrapped(PARAGRAPHS[2]), 0, 8)
+    lines += ["1 见联合国秘书处提供的资料。"] + footer(0, 1)
+    doc = resolve_footnotes(read(tmp_path, "\n".join(lines) + "\n"))
+    refs = [[node.key for node in block.inlines if isinstance(node, FootnoteRef)] for block in doc.blocks]
+    assert refs == [["1"], []]
+    assert [(n.key, plain_text(n.inlines)) for n in doc.footnotes] == [("1", "见联合国秘书处提供的资料。")]

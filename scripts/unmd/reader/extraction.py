@@ -20,8 +20,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .lines import BARE_NUMBER, SEPARATOR, SYMBOL_PATTERN, ends_note, furniture_kind
-from .shape import (CHAPTER, COUNT_UNITS, ITEM, NUMBERED, SECTION, ends_sentence, heading_like, item_parts, line_width,
-                    width_slack, wrap_margin)
+from .shape import (CHAPTER, COUNT_UNITS, ITEM, MARK_GLUED_AFTER, NUMBERED, SECTION, ends_sentence, heading_like,
+                    item_parts, line_width, width_slack, wrap_margin)
 
 # A gap of this many spaces or more inside a line separates two columns of the page.
 _COLUMN_GAP = re.compile(r" {3,}|\t")
@@ -46,6 +46,11 @@ _SPACES = re.compile(r"\s*")
 # Inside a line of a text kept in its page layout, a run of spaces is justification or the
 # room a superscript call left (…扩大”。1   预防性外交): one space of the text.
 _LAYOUT_SPACES = re.compile(r"(?<=\S) {2,}(?=\S)")
+# A number that more room sets apart from the text before it than from the text after it
+# (…增长额”。                    10  最严重…) is a superscript call that pypdf's layout mode
+# printed further right; it goes back to its sentence (…增长额”。10 最严重…). A number in running
+# text has as much justification on either side (需要  14  年).
+_SET_APART_CALL = re.compile(rf"(?<={MARK_GLUED_AFTER})( {{2,}})(\d{{1,3}})( +)(?=\S)")
 _FIELD_ROOM = 120  # no masthead or footer field is longer
 # How many lines from the top the masthead may reach (it is the head of the first page).
 _MASTHEAD_ROOM = 30
@@ -203,6 +208,7 @@ def read_extraction(text: str) -> Extraction:
             if hanging:  # the lines under a hanging number or marker stand at its text: no indent
                 indent = 0
             hanging = hanging or _starts_structure(body)
+            body = _SET_APART_CALL.sub(lambda m: m[2] + m[3] if len(m[1]) > len(m[3]) else m[0], body)
             result.append(" " * indent + _LAYOUT_SPACES.sub(" ", body))
         else:
             result.append(line if body == stripped else line[: _indent(line)] + body)
