@@ -166,6 +166,17 @@ def test_a_hanging_paragraph_whose_first_line_is_printed_in_parts_stands_in_that
     assert paragraphs(read(cut)) == JUSTIFIED_READING
 
 
+def test_a_first_part_printed_apart_that_reaches_a_narrower_measure_is_no_whole_line():
+    """The first part of a numbered paragraph's first line may itself reach a narrower measure
+    (2. 本报告…调解进程的, as wide as an item's column; a part that ends at a call, …通报9, may
+    reach one that only a few lines share): the part pdftotext prints after a blank line
+    (五个宽) is the same line's all the same."""
+    cut = JUSTIFIED_COLUMNS.replace("2. 本报告反思了可以在不同的时间调动来促进调解进程的五个宽\n",
+                                    "2. 本报告反思了可以在不同的时间调动来促进调解进程的\n\n五个宽\n\n")
+    assert cut != JUSTIFIED_COLUMNS
+    assert paragraphs(read(cut)) == JUSTIFIED_READING
+
+
 def test_a_hanging_number_takes_no_room_in_the_parts_of_its_first_line():
     """An item's first line printed in parts ((b) 制订调解 / 战略和进程…这可能与): its parts fill
     the item's column without the marker, which hangs in the margin."""

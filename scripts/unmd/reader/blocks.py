@@ -594,17 +594,19 @@ class BlockBuilder:
         """The measure of the hanging text column that the numbered paragraph or item opening
         on piece `start` (its text `head`, without the number) stands in: the one its whole
         first line reaches. Where the extractor printed that line in parts (19. 例如，2008 /
-        年秋，我任命…), a part that fills no measure goes on with the next while together they
-        fit the widest (three parts as `printed_apart` takes them): judged by its first part
-        alone, the column would be the narrowest, and every full line below too long for it."""
+        年秋，我任命…), a part goes on with the next while together they fit the widest, if the
+        next is printed apart after a blank line (`later_part`) or the part fills no measure
+        (three parts as `printed_apart` takes them): judged by its first part alone, the
+        column would be a narrower one, and every full line below too long for it. (A part
+        that ends at a call, …通报9, may reach a measure that only a few lines share.)"""
         if start not in self.first_measures:
             parts = [head]
             for k in range(start + 1, min(start + LINE_PARTS, len(self.pieces))):
                 line, part = " ".join(parts), self.pieces[k].text
                 three = len(parts) > 1 and all(map(self.later_part, range(start + 1, k + 1))) and all(
                     map(latin_gap, parts, parts[1:] + [part]))
-                if (fills_measure(line, part, self.reached_measure(line)) or not self.part_goes_on(line)
-                        or (len(parts) > 1 and not three)
+                apart = self.later_part(k) or not fills_measure(line, part, self.reached_measure(line))
+                if (not apart or not self.part_goes_on(line) or (len(parts) > 1 and not three)
                         or line_width(f"{line} {part}") - width_slack(f"{line} {part}") - 0.5 > self.measures[0]):
                     break
                 parts.append(part)
