@@ -238,6 +238,20 @@ def test_one_footnote_cited_several_times_counts_every_reference():
     assert [(n.key, n.refs) for n in doc.footnotes] == [("1", 3)]
 
 
+def test_a_number_before_a_wide_gap_and_its_next_group_of_thousands_is_no_call():
+    """至少1  000万人: pypdf and pdfminer print the space that justification widened as two or
+    more; the number before the next group of thousands is a number all the same, not a
+    repeated call of note 1."""
+    doc = read(
+        "一. 导言\n\n"
+        "1. 冲突数目达到历史新高。1 平民日益成为袭击目标，至少1  000万人流离失所。\n\n"
+        "__________________\n\n"
+        "1 难民署提供的数据。\n"
+    )
+    assert body(doc) == [("Paragraph", "para-1", "冲突数目达到历史新高。[^1] 平民日益成为袭击目标，至少1  000万人流离失所。")]
+    assert [(n.key, n.refs) for n in doc.footnotes] == [("1", 1)]
+
+
 def test_a_number_without_a_footnote_definition_in_sequence_is_text():
     """只有 6 / 人为女性 and 2015 年 3 / 月 are numbers glued at a line end like a plain-digit
     mark; only a number that has a definition, in sequence, is a reference (joined with the

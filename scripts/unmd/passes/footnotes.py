@@ -21,7 +21,7 @@ _BRACKETED = re.compile(r"\[(\d{1,3})\]")  # 历史新高。[1]: a reference whe
 _ASTERISKS = re.compile(r"(?<=[^\s*])(\*{1,3})(?![*A-Za-z0-9_])")  # 临时议程*项目 3: Han text may follow
 _GLUED_DIGITS = re.compile(
     rf"(?<={MARK_GLUED_AFTER})(\d{{1,3}})"
-    rf"(?=$|\s(?![\d{COUNT_UNITS}])|[\u3400-\u9fff。，、；：！？“（(])"
+    rf"(?=$|\s(?!\s*[\d{COUNT_UNITS}])|[\u3400-\u9fff。，、；：！？“（(])"
 )
 
 
@@ -118,7 +118,7 @@ def _resolve_plain_digits(doc: Document, notes: dict, referenced: set[str]) -> N
 
 _REPEATED = re.compile(
     rf"(?<={MARK_GLUED_AFTER})(\d{{1,3}})"
-    rf"(?=$|\s(?![\d{COUNT_UNITS}])|[。，、；：！？(（])"
+    rf"(?=$|\s(?!\s*[\d{COUNT_UNITS}])|[。，、；：！？(（])"
 )
 
 
