@@ -186,6 +186,18 @@ def test_a_hanging_number_takes_no_room_in_the_parts_of_its_first_line():
     assert paragraphs(read(cut)) == JUSTIFIED_READING
 
 
+def test_two_lines_whose_first_parts_pdftotext_printed_first_are_read_in_their_order():
+    """pdftotext prints two lines cut at a wide gap as two columns: both first parts, then
+    each rest after a blank line (意的…一名 / 解人或协调人， / 联合国代表是牵头调 / 有时设有…):
+    each first part with its rest fills the column, so the lines go back together in order."""
+    paragraphs_3_4 = JUSTIFIED_COLUMNS[JUSTIFIED_COLUMNS.index("3. "):]
+    more = JUSTIFIED_COLUMNS + paragraphs_3_4.replace("3. ", "5. ").replace("4. ", "6. ")  # a page long enough to measure
+    cut = more.replace("意的基础上提供的；在一些进程中，一名联合国代表是牵头调\n解人或协调人，有时设有与一个区域组织的联合特使安排，但\n",
+                       "意的基础上提供的；在一些进程中，一名\n解人或协调人，\n\n联合国代表是牵头调\n\n有时设有与一个区域组织的联合特使安排，但\n\n")
+    assert cut != more
+    assert paragraphs(read(cut)) == paragraphs(read(more))
+
+
 # A page without hanging measures, a blank line between paragraphs (blank lines end blocks).
 BLANK_BETWEEN_PARAGRAPHS = """\
 一. 导言

@@ -20,8 +20,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .lines import BARE_NUMBER, SEPARATOR, SYMBOL_PATTERN, ends_note, furniture_kind
-from .shape import (CHAPTER, COUNT_UNITS, ITEM, MARK_GLUED_AFTER, NUMBERED, SECTION, ends_sentence, heading_like,
-                    item_parts, line_width, width_slack, wrap_margin)
+from .shape import (CHAPTER, COUNT_UNITS, ITEM, MARK_GLUED_AFTER, NUMBERED, SECTION, SIGNATURE_END, ends_sentence,
+                    heading_like, item_parts, join_text, line_width, measures, width_slack, wrap_margin)
 
 # A gap of this many spaces or more inside a line separates two columns of the page.
 _COLUMN_GAP = re.compile(r" {3,}|\t")
@@ -213,10 +213,48 @@ def read_extraction(text: str) -> Extraction:
         else:
             result.append(line if body == stripped else line[: _indent(line)] + body)
     _join_lone_markers(result, out.furniture)
+    _parts_in_line_order(result, out.furniture)
     out.note_starts = foot_notes(result, set(out.furniture), page_breaks)
     _put_back_parts_amid_footer(result, out.furniture, out.note_starts)
     out.text = "\n".join(result)
     return out
+
+
+def _parts_in_line_order(lines: list[str], furniture: dict[int, str]) -> None:
+    """pdftotext prints two consecutive lines that a wide gap cuts at the same place as two
+    columns: the first parts one under the other, then the rest of each after a blank line
+    (…食品和水。Nyakhat / 家。Nyakhat / 获得了…母亲回 / 怀着希望仰仗联合国。…). Where neither first
+    part ends a sentence or fills a measure of the page (`shape.measures`, else the text's
+    margin) and with its rest (and the gap between them) each fills the same one, the lines go
+    back together in their order; the rests' lines become blank. No part is page furniture,
+    indented (a centred heading) or a signature's last line (…(签名))."""
+    wrapped, margin = wrap_margin(lines)
+    if not wrapped:
+        return
+    widths = measures(lines, margin) or [margin]
+
+    def after_blank(k: int) -> int | None:  # the next line with text, when a blank line stands before it
+        following = next((j for j in range(k + 1, len(lines)) if lines[j].strip()), None)
+        return following if following is not None and following > k + 1 else None
+
+    def fills(line: str, measure: float) -> bool:
+        return abs(line_width(line) - measure) <= 1 + width_slack(line)
+
+    for k in range(len(lines) - 1):
+        firsts = [k, k + 1]
+        if not all(lines[j].strip() and not ends_sentence(lines[j]) for j in firsts):
+            continue
+        rest = after_blank(k + 1)
+        rests = [rest, after_blank(rest) if rest is not None else None]
+        parts = firsts + rests if None not in rests else []
+        if not parts or any(_starts_structure(lines[j].strip()) for j in rests) or any(
+                j + 1 in furniture or _indent(lines[j]) for j in parts) or any(
+                fills(lines[j].strip(), m) or SIGNATURE_END.search(lines[j]) for j in firsts for m in widths):
+            continue
+        spaced = [f"{lines[first].strip()} {lines[rest].strip()}" for first, rest in zip(firsts, rests)]
+        if any(all(fills(line, measure) for line in spaced) for measure in widths):
+            for first, rest in zip(firsts, rests):
+                lines[first], lines[rest] = join_text(lines[first].strip(), lines[rest].strip()), ""
 
 
 def furniture_lines(lines: list[str]) -> dict[int, str]:
