@@ -198,6 +198,18 @@ def test_two_lines_whose_first_parts_pdftotext_printed_first_are_read_in_their_o
     assert paragraphs(read(cut)) == paragraphs(read(more))
 
 
+def test_quotation_marks_counted_full_width_do_not_widen_a_hanging_column():
+    """A first line with many quotation marks counts wider than it stands (they may be half a
+    Han character or less): its column is the one it reaches as narrow as it may be, not the
+    widest, where every full line below would stop short (pdfminer: a blank line after each)."""
+    first = "联合国秘书处设有向“调解进程”提供“技术支助”的“专门”单位，"
+    quoted = JUSTIFIED_COLUMNS.replace("联合国秘书处内设有向调解进程提供技术支助的各专门单位，", first)
+    assert quoted != JUSTIFIED_COLUMNS
+    reading = dict(JUSTIFIED_READING)
+    reading["para-3"] = first + reading["para-3"][len("联合国秘书处内设有向调解进程提供技术支助的各专门单位，"):]
+    assert paragraphs(read(quoted.replace("\n", "\n\n"))) == list(reading.items())
+
+
 # A page without hanging measures, a blank line between paragraphs (blank lines end blocks).
 BLANK_BETWEEN_PARAGRAPHS = """\
 一. 导言

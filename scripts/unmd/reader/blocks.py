@@ -51,6 +51,7 @@ from .shape import (
     measured_slack,
     measures,
     next_labels,
+    quotes_allowance,
     room_left,
     width_slack,
     roman_value,
@@ -587,7 +588,7 @@ class BlockBuilder:
 
     def reached_measure(self, text: str) -> float:
         """The narrowest measure that a hanging line's text (without its number) reaches."""
-        reach = line_width(text) - width_slack(text) - 0.5
+        reach = line_width(text) - max(width_slack(text), quotes_allowance(text)) - 0.5
         return next((m for m in reversed(self.measures) if m >= reach), self.measures[0])
 
     def first_line_measure(self, start: int, head: str) -> float:
