@@ -143,3 +143,19 @@ def test_a_call_printed_right_of_a_gap_is_the_call_of_the_sentence_before(tmp_pa
     refs = [[node.key for node in block.inlines if isinstance(node, FootnoteRef)] for block in doc.blocks]
     assert refs == [["1"], []]
     assert [(n.key, plain_text(n.inlines)) for n in doc.footnotes] == [("1", "见联合国秘书处提供的资料。")]
+
+
+def test_a_sub_sections_number_does_not_stand_for_the_last_paragraphs(tmp_path):
+    """A sub-section's number hangs left of the column too (1. 合作伙伴关系, after paragraph
+    2): the next paragraph's number printed on its text is still the one after the last
+    paragraph's (3.2014年…), not a decimal after the sub-section's."""
+    texts = {**PARAGRAPHS, 3: "2014年，" + PARAGRAPHS[3]}
+    lines = [header(0), ""]
+    for n, text in texts.items():
+        if n == 3:
+            lines += ["1. 合作伙伴关系", ""]
+        first, *rest = wrapped(text)
+        lines += [f"{n}.{first}"] + ["   " + line for line in rest] + [""]
+    lines += footer(0, 1)
+    doc = read(tmp_path, "\n".join(lines) + "\n")
+    assert [(block.number, plain_text(block.inlines)) for block in doc.blocks if isinstance(block, Paragraph)] == list(texts.items())

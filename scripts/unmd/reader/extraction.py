@@ -202,8 +202,8 @@ def read_extraction(text: str) -> Extraction:
         if column:  # the text column is the margin; what hangs left of it (numbers) starts the line
             if _indent(line) < column:  # pypdf's layout mode prints a hanging number on its text
                 body = _unglue_number(body, paragraph)
-                m = NUMBERED.match(body)
-                paragraph = int(m.group(1)) if m else paragraph
+                m = NUMBERED.match(body)  # paragraphs go on in sequence: a sub-section's number (5.) is none
+                paragraph = max(paragraph, int(m.group(1))) if m else paragraph
             indent = _indent(line) - column if _indent(line) > column + 1 else 0
             if hanging:  # the lines under a hanging number or marker stand at its text: no indent
                 indent = 0
