@@ -210,6 +210,19 @@ def test_quotation_marks_counted_full_width_do_not_widen_a_hanging_column():
     assert paragraphs(read(quoted.replace("\n", "\n\n"))) == list(reading.items())
 
 
+def test_a_widened_gap_printed_as_many_spaces_does_not_widen_a_hanging_column():
+    """pdfminer prints a gap that justification widened as a run of spaces (于     2015     年):
+    it is one gap, so the line's column is the one its text reaches, not the widest."""
+    old = "联合国秘书处内设有向调解进程提供技术支助的各专门单位，"
+    first = "联合国秘书处于     2015     年设有向调解进程提供技术支助的单位，"
+    spaced = JUSTIFIED_COLUMNS.replace(old, first)
+    assert spaced != JUSTIFIED_COLUMNS
+    reading = dict(JUSTIFIED_READING)
+    reading["para-3"] = first + reading["para-3"][len(old):]
+    expected = [(key, text.replace(" ", "")) for key, text in reading.items()]
+    assert unspaced(read(spaced.replace("\n", "\n\n"))) == expected
+
+
 # A page without hanging measures, a blank line between paragraphs (blank lines end blocks).
 BLANK_BETWEEN_PARAGRAPHS = """\
 一. 导言

@@ -587,7 +587,9 @@ class BlockBuilder:
         return measure, hanging.group(1) if text is first else text
 
     def reached_measure(self, text: str) -> float:
-        """The narrowest measure that a hanging line's text (without its number) reaches."""
+        """The narrowest measure that a hanging line's text (without its number) reaches; a
+        run of spaces (pdfminer: 于   1948   年) is one gap that justification widened."""
+        text = " ".join(text.split())
         reach = line_width(text) - max(width_slack(text), quotes_allowance(text)) - 0.5
         return next((m for m in reversed(self.measures) if m >= reach), self.measures[0])
 
