@@ -207,7 +207,12 @@ _LATIN_END = re.compile(r"(?:[A-Za-z0-9%]|[,;]|[A-Za-z]\.)$")
 # What a line break cannot split: opening brackets with what they open, a Latin word or
 # number, and the closing punctuation and note call (superscript or bracketed) that may not
 # start a line.
-_LINE_UNIT = re.compile(r"[“‘（(《〔【\[]*(?:[A-Za-z0-9]+|.)[。，、；：！？）》〕】”’)\]},.;:!?%]*(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\d{1,3}\])*")
+_OPENING = r"[“‘（(《〔【\[]*"
+_CLOSING_AND_CALLS = r"[。，、；：！？）》〕】”’)\]},.;:!?%]*(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\d{1,3}\])*"
+_LINE_UNIT = re.compile(_OPENING + r"(?:[A-Za-z0-9]+|.)" + _CLOSING_AND_CALLS)
+# Unicode line breaking (UAX #14), as a PDF's typesetter breaks its lines, also keeps the
+# brackets right after a number or a Latin word with it: 1325(2000) is one unit.
+_PDF_LINE_UNIT = re.compile(_OPENING + r"(?:[A-Za-z0-9]+(?:\([A-Za-z0-9]+\))*|.)" + _CLOSING_AND_CALLS)
 
 
 @functools.cache
@@ -332,7 +337,7 @@ def width_slack(line: str) -> float:
 def fills_measure(line: str, following: str, measure: float) -> bool:
     """True when `line`, set in a text column `measure` wide, stopped only because the start
     of `following` did not fit (fills_line with the line's own slack, not a tenth)."""
-    unit = _LINE_UNIT.match(following)
+    unit = _PDF_LINE_UNIT.match(following)
     room = measure - line_width(line) - width_slack(line)
     return line_width(unit.group(0) if unit else following[:1]) > room
 
