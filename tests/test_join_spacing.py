@@ -66,3 +66,11 @@ def test_the_reader_joins_a_wrapped_paragraph_with_the_reports_own_spacing():
         "费用也越来越高，各方在 2014 年和 2015 年都有同样的看法。"
     )
     assert [type(n).__name__ for n in paragraph.inlines] == ["Text", "FootnoteRef", "Text"]
+
+
+def test_a_bracketed_call_that_a_line_breaker_cut_joins_without_a_space():
+    """[1 / 3] is note 13's call, not a 1 and a 3 that a space lost at the line end."""
+    spacing = number_spacing(SPACED)
+    assert join_text("大约 24 次内战。[1", "3] 因此", spacing) == "大约 24 次内战。[13] 因此"
+    assert join_text("大约 24 次内战。[", "13] 因此", spacing) == "大约 24 次内战。[13] 因此"
+    assert join_text("vol. 41", "3 期", spacing) == "vol. 41 3 期"

@@ -203,6 +203,9 @@ def ends_with_call(text: str) -> bool:
     return _PLAIN_MARK_END.search(text[-4:]) is not None
 _ASCII_WORD = re.compile(r"[A-Za-z0-9%]")
 _LATIN_END = re.compile(r"(?:[A-Za-z0-9%]|[,;]|[A-Za-z]\.)$")
+# A bracketed note call that a line breaker cut ([1 / 3]): its halves join without a space.
+_CALL_OPEN_END = re.compile(r"\[\d{0,2}$")
+_CALL_CLOSE_START = re.compile(r"\d{0,3}\]")
 
 # What a line break cannot split: opening brackets with what they open, a Latin word or
 # number, and the closing punctuation and note call (superscript or bracketed) that may not
@@ -437,6 +440,8 @@ def join_text(left: str, right: str, spacing: NumberSpacing = GLUED) -> str:
     # A few characters are all this looks at: searching the whole paragraph, which grows
     # with every piece joined onto it, made a long wrapped paragraph quadratic.
     if not left or not right:
+        return left + right
+    if _CALL_OPEN_END.search(left[-3:]) and _CALL_CLOSE_START.match(right):
         return left + right
     if _LATIN_END.search(left[-2:]) and _ASCII_WORD.match(right[0]):
         return f"{left} {right}"
