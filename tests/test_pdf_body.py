@@ -265,6 +265,18 @@ def test_the_blank_lines_around_a_line_printed_in_parts_end_no_block():
     assert unspaced(read(cut)) == reading
 
 
+def test_a_call_printed_on_a_line_of_its_own_under_its_line_goes_back_to_its_room():
+    """pdftotext may print a superscript call on a line of its own under its line, which keeps
+    the room the call took (…提供的； 在一些进程中… / 1): the call goes back there."""
+    line = "意的基础上提供的；在一些进程中，一名联合国代表是牵头调\n"
+    called = JUSTIFIED_COLUMNS.replace(line, line.replace("；", "；1 ")) + "1 见联合国调解支助股的报告。\nA/70/95\n15-75150 (C) 1/1\n"
+    below = JUSTIFIED_COLUMNS.replace(line, line.replace("；", "； ") + "1\n\n") + "1 见联合国调解支助股的报告。\nA/70/95\n15-75150 (C) 1/1\n"
+    assert below != called
+    doc = read(below)
+    assert unspaced(doc) == unspaced(read(called))
+    assert notes(doc) == [("1", "见联合国调解支助股的报告。")]
+
+
 def test_a_note_number_printed_on_a_line_of_its_own_opens_its_note():
     """pdfminer prints a note's number, a blank line, then the note's text."""
     alone = CARRIED_OVER_NOTE.replace("2 难民署的报告", "2\n\n难民署的报告")

@@ -214,6 +214,8 @@ def read_extraction(text: str) -> Extraction:
             result.append(line if body == stripped else line[: _indent(line)] + body)
     _join_lone_markers(result, out.furniture)
     _parts_in_line_order(result, out.furniture)
+    if not out.kept_layout:  # there the call's row leaves blank rows below it: a gap between blocks
+        _put_back_calls_printed_below(result, out.furniture)
     out.note_starts = foot_notes(result, set(out.furniture), page_breaks)
     _put_back_parts_amid_footer(result, out.furniture, out.note_starts)
     out.text = "\n".join(result)
@@ -255,6 +257,30 @@ def _parts_in_line_order(lines: list[str], furniture: dict[int, str]) -> None:
         if any(all(fills(line, measure) for line in spaced) for measure in widths):
             for first, rest in zip(firsts, rests):
                 lines[first], lines[rest] = join_text(lines[first].strip(), lines[rest].strip()), ""
+
+
+# The room a superscript call left in a line: one space between two full-width characters
+# (…增加了 9 倍； 在一些情况下…), where Han text has no space of its own.
+_CALL_ROOM = re.compile(r"(?<=[^\x00-\x7f]) (?=[^\x00-\x7f])")
+
+
+def _put_back_calls_printed_below(lines: list[str], furniture: dict[int, str]) -> None:
+    """pdftotext may print a superscript call on a line of its own right under its line
+    (…增加了 9 倍； 在一些情况下… / 3). Where a note with that number stands further on, the
+    next line with text is no furniture (no page number) and the line above has one room
+    left where a call stood, the call goes back there (…9 倍；3 在一些情况下…)."""
+    for index in range(1, len(lines)):
+        number = lines[index].strip()
+        if not _LONE_NUMBER.match(number) or {index, index + 1} & furniture.keys() or not lines[index - 1].strip():
+            continue
+        rooms = list(_CALL_ROOM.finditer(lines[index - 1]))
+        following = next((k for k in range(index + 1, len(lines)) if lines[k].strip()), None)
+        if len(rooms) != 1 or following is None or following + 1 in furniture:
+            continue
+        if any((m := _NOTE_START.match(line.strip())) and m.group(1) == number for line in lines[index + 1:]):
+            at = rooms[0].start()
+            lines[index - 1] = f"{lines[index - 1][:at]}{number}{lines[index - 1][at:]}"
+            lines[index] = ""
 
 
 def furniture_lines(lines: list[str]) -> dict[int, str]:
