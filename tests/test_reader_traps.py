@@ -534,6 +534,21 @@ __________________
 """
 
 
+def test_a_repeated_plain_digit_mark_right_after_a_full_stop_is_a_reference():
+    """pdftotext -raw drops the space after a call (…需要14年。1与此相反…): right after a full
+    stop and before Han text a note's number repeats its call; a count there (10年) does not."""
+    doc = read(
+        "一. 导言\n\n"
+        "1. 内战的平均成本相当于三十多年的增长额。1最严重的内战会造成数百亿美元的累计成本，平均需要14年。"
+        "1与此相反，预防工作的成本则低得多。10年只需要很少的投入。\n\n"
+        "__________________\n\n"
+        "1 见世界银行，《2011 年世界发展报告》。\n"
+    )
+    assert body(doc) == [("Paragraph", "para-1", "内战的平均成本相当于三十多年的增长额。[^1]最严重的内战会造成数百亿美元的累计成本，"
+                          "平均需要14年。[^1]与此相反，预防工作的成本则低得多。10年只需要很少的投入。")]
+    assert [(n.key, n.refs) for n in doc.footnotes] == [("1", 2)]
+
+
 def test_a_repeated_plain_digit_mark_at_a_line_end_stays_a_reference():
     doc = read(REPEATED_MARK_AT_A_LINE_END)
     assert body(doc) == [

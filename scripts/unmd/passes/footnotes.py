@@ -120,11 +120,15 @@ _REPEATED = re.compile(
     rf"(?<={MARK_GLUED_AFTER})(\d{{1,3}})"
     rf"(?=$|\s(?!\s*[\d{COUNT_UNITS}])|[。，、；：！？(（])"
 )
+# Right after a full stop and before the next sentence's Han text (…需要14年。10与此相反…:
+# pdftotext -raw drops the space after a call), no count stands: a number there is a call.
+_REPEATED_AFTER_STOP = re.compile(rf"(?<=[。！？])(\d{{1,3}})(?=[\u3400-\u9fff])(?![{COUNT_UNITS}])")
 
 
 def _resolve_repeated_plain_digits(containers, notes: dict) -> None:
     """A plain digit that repeats an earlier note's number is a repeated reference only when
-    it stands apart (space, punctuation or the end follows), never before a Han character."""
+    it stands apart (space, punctuation or the end follows), before a Han character only
+    right after a full stop."""
     seen: set[str] = set()
     for _, block in containers:
         if isinstance(block, Heading):
@@ -135,7 +139,10 @@ def _resolve_repeated_plain_digits(containers, notes: dict) -> None:
                 seen.add(node.key)
                 out.append(node)
             elif isinstance(node, Text) and seen:
-                out += _split_text([node], _REPEATED, lambda m: m.group(1) if m.group(1) in seen and m.group(1) in notes else None)
+                def repeated(m: re.Match[str]) -> str | None:
+                    return m.group(1) if m.group(1) in seen and m.group(1) in notes else None
+
+                out += _split_text(_split_text([node], _REPEATED, repeated), _REPEATED_AFTER_STOP, repeated)
             else:
                 out.append(node)
         block.inlines = out
