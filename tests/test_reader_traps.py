@@ -719,3 +719,18 @@ def test_a_superscript_call_at_a_line_start_opens_no_note_read_before_or_still_t
         "这一点已经得到了多方面的证实。[^2] 鉴于此，所有联合国特派团都是重要的应对危机的工具，其工作应当得到会员国"
         "更有力的支持和配合，以便在冲突爆发之前行动。[^3] 预防冲突的首要职责应由会员国担负，联合国则应当提供支持。",
     )
+
+
+def test_the_rest_of_a_cut_note_that_ended_at_a_bracket_hangs_and_goes_back_to_it():
+    """The page end cut note 1 after a sub-paragraph's label (…第 62 段(f) / 分段。): a
+    closing bracket there ends no citation, and the line that hangs under the note's text at
+    the next page's foot is its rest."""
+    cut = "[1] 见乌普萨拉冲突数据方案数据集和趋势分析报告，联合"
+    rest = "    国大学政策研究中心，东京，2017 年。"
+    assert REST_ALONE_AT_A_PAGE_FOOT.count(cut) == 1 and REST_ALONE_AT_A_PAGE_FOOT.count(rest) == 1
+    text = REST_ALONE_AT_A_PAGE_FOOT.replace(cut, "[1] 见秘书长的报告(S/2009/189)，第 62 段(f)").replace(rest, "    分段。")
+    doc = read(text)
+    assert body(doc) == PARAGRAPHS_AROUND_A_CUT_NOTE
+    assert [(n.key, plain_text(n.inlines)) for n in doc.footnotes] == [
+        ("1", "见秘书长的报告(S/2009/189)，第 62 段(f)分段。"), ("2", "难民署的报告将这一人数确定为六千五百万人。"),
+    ]

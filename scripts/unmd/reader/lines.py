@@ -228,10 +228,15 @@ def _take_carried_rest(layout: Layout, note: NoteText, wrap: float, blanks_set_a
     (`blanks_set_apart` false) none sets the notes apart, so the run reaches back over full
     lines (a note's wrapped lines) until the body before it may stop there."""
     pieces = layout.pieces
-    if ends_note(note.text) or not pieces or pieces[-1].page != note.page + 1:
+    if not pieces or pieces[-1].page != note.page + 1:
         return
     def hanging(piece: Piece) -> bool:  # indented by spaces where the note's lines hang
         return piece.indent in note.hangs - {0} and piece.lead == piece.indent / 2
+
+    # A closing bracket may end a citation or a label the note goes on after (…第62段(f) /
+    # 分段。): after one, only lines that hang where the note's lines hang, as no body line does.
+    if ends_note(note.text) and (ends_sentence(note.text) or not hanging(pieces[-1])):
+        return
 
     def part(piece: Piece) -> bool:  # a line that may be the note's: no body structure opens
         return not piece.after_break and not _opens_structure(piece.text)
