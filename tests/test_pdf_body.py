@@ -277,6 +277,18 @@ def test_a_call_printed_on_a_line_of_its_own_under_its_line_goes_back_to_its_roo
     assert notes(doc) == [("1", "见联合国调解支助股的报告。")]
 
 
+def test_a_heading_right_after_a_paragraphs_full_stop_is_no_line_of_it_where_blank_lines_end_blocks():
+    """PyMuPDF prints a heading without the blank line it prints between paragraphs elsewhere:
+    after a last line that ends its sentence near the margin, a heading-shaped line before a
+    numbered paragraph is a heading, not the paragraph's next line."""
+    text = BLANK_BETWEEN_PARAGRAPHS.replace("从而使冲突更血腥、延续时间更长，并且更难以解决。\n\n2. ",
+                                            "从而使冲突更血腥、延续时间更长，并且更难以解决，需要共同应对。\n冲突的新性质\n2. ")
+    assert text != BLANK_BETWEEN_PARAGRAPHS
+    reading = paragraphs(read(text))
+    assert [key for key, _ in reading] == ["para-1", "ch-1-h1", "para-2", "para-3"]
+    assert reading[1] == ("ch-1-h1", "冲突的新性质")
+
+
 def test_a_note_number_printed_on_a_line_of_its_own_opens_its_note():
     """pdfminer prints a note's number, a blank line, then the note's text."""
     alone = CARRIED_OVER_NOTE.replace("2 难民署的报告", "2\n\n难民署的报告")

@@ -692,7 +692,8 @@ class BlockBuilder:
         if (self.blank_ends or self.gap_ends) and piece.after_blank:
             return False
         if self.blank_ends:  # a glued line goes on with the block, unless the line before stopped short
-            return self.wrap_cut(index - 1)
+            # or a heading opens after its full stop (pymupdf prints no blank line above it)
+            return self.wrap_cut(index - 1) and not (ends_sentence(block.text) and self.opens_heading(index))
         if not ends_sentence(block.text):
             # In the line layout a short unfinished line is a heading or a list entry, not
             # the first half of a paragraph that a page break cut.
