@@ -734,3 +734,20 @@ def test_the_rest_of_a_cut_note_that_ended_at_a_bracket_hangs_and_goes_back_to_i
     assert [(n.key, plain_text(n.inlines)) for n in doc.footnotes] == [
         ("1", "见秘书长的报告(S/2009/189)，第 62 段(f)分段。"), ("2", "难民署的报告将这一人数确定为六千五百万人。"),
     ]
+
+
+def test_a_quoted_paragraph_after_a_blank_line_in_the_rest_of_a_cut_note_goes_back_with_it():
+    """As above, with a blank line (of spaces) before the quoted paragraph: it sets no notes
+    apart from the body, since the lines around it hang under the note's text."""
+    cut = "[1] 见乌普萨拉冲突数据方案数据集和趋势分析报告，联合"
+    rest = "    国大学政策研究中心，东京，2017 年。"
+    quoting = ["[1] 《联合国宪章》第四十三条规定：“1. 联合国各会员",
+               "    国依特别协定，供给为维持和平所必需之军队。", "    ",
+               "“2. 此项协定由安全理事会与会员国或会员国之集团缔",
+               "    结之，并由签字国各依其宪法程序批准之。”"]
+    text = REST_ALONE_AT_A_PAGE_FOOT.replace(cut, quoting[0]).replace(rest, "\n".join(quoting[1:]))
+    doc = read(text)
+    assert body(doc) == PARAGRAPHS_AROUND_A_CUT_NOTE
+    assert [(n.key, plain_text(n.inlines)) for n in doc.footnotes][0] == (
+        "1", "《联合国宪章》第四十三条规定：“1. 联合国各会员国依特别协定，供给为维持和平所必需之军队。"
+        "“2. 此项协定由安全理事会与会员国或会员国之集团缔结之，并由签字国各依其宪法程序批准之。”")

@@ -241,9 +241,8 @@ def _take_carried_rest(layout: Layout, note: NoteText, wrap: float, blanks_set_a
     def part(piece: Piece) -> bool:  # a line that may be the note's: no body structure opens
         return not piece.after_break and not _opens_structure(piece.text)
 
-    def opens_paragraph(k: int) -> bool:  # flush left between hanging lines: a paragraph of the note (“2. …)
-        apart = blanks_set_apart and (pieces[k].after_blank or pieces[k + 1].after_blank)
-        return 0 < k and not pieces[k].indent and hanging(pieces[k - 1]) and hanging(pieces[k + 1]) and not apart
+    def opens_paragraph(k: int) -> bool:  # flush left between hanging lines, a blank line before or not: a paragraph of the note (“2. …)
+        return 0 < k and not pieces[k].indent and hanging(pieces[k - 1]) and hanging(pieces[k + 1])
 
     start = len(pieces)
     if hanging(pieces[-1]):
