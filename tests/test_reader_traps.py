@@ -751,3 +751,38 @@ def test_a_quoted_paragraph_after_a_blank_line_in_the_rest_of_a_cut_note_goes_ba
     assert [(n.key, plain_text(n.inlines)) for n in doc.footnotes][0] == (
         "1", "《联合国宪章》第四十三条规定：“1. 联合国各会员国依特别协定，供给为维持和平所必需之军队。"
         "“2. 此项协定由安全理事会与会员国或会员国之集团缔结之，并由签字国各依其宪法程序批准之。”")
+
+
+# A blank line after every line, so none sets a page's notes apart: the rest of note 1 (two
+# flush-left lines) heads page 2's notes, above note 2, after a body line that ends its sentence.
+REST_OF_TWO_LINES_ABOVE_THE_NEXT_NOTE = """\
+一. 导言
+1. 小组认为，国际化冲突的数量在过去十年里增加了九倍以
+上。[1] 在一些情况下，会员国利用地方和国家的不满从中渔
+利，为代理战争煽风点火，从而使冲突更血腥、延续时间更
+长，也更难以解决。
+[1] 见乌普萨拉冲突数据方案数据集和趋势分析报告，联合
+A/70/95
+15-75150 (C) 1/3
+2. 达成一项协议只是一个较长进程的第一阶段，执行协议还
+需要财政和政治这两方面的持续援助，因此各方都必须在整
+个进程中保持连贯一致的支持。[2]
+国大学政策研究中心和联合国大学出版社，东京，二〇一
+七年。
+[2] 难民署的报告将这一人数确定为六千五百万人。
+A/70/95
+15-75150 (C) 2/3
+3. 小组建议，各方必须共同努力，推动政治解决，而不是仅
+靠军事手段来管理冲突及其后果。
+""".replace("\n", "\n\n")
+
+
+def test_the_rest_of_a_cut_note_above_the_next_note_reaches_back_to_the_bodys_sentence_end():
+    """Every line of the run before note 2 that follows the body's last sentence end is the
+    rest: a full line among them is the note's wrapped line, not a body paragraph of its own."""
+    doc = read(REST_OF_TWO_LINES_ABOVE_THE_NEXT_NOTE)
+    assert [row[1] for row in body(doc)] == ["para-1", "para-2", "para-3"]
+    assert [(n.key, plain_text(n.inlines)) for n in doc.footnotes] == [
+        ("1", "见乌普萨拉冲突数据方案数据集和趋势分析报告，联合国大学政策研究中心和联合国大学出版社，东京，二〇一七年。"),
+        ("2", "难民署的报告将这一人数确定为六千五百万人。"),
+    ]

@@ -226,7 +226,8 @@ def _take_carried_rest(layout: Layout, note: NoteText, wrap: float, blanks_set_a
     and the next page's body (`resumes`: its first line, at a page end) opens a paragraph,
     heading or item: the paragraph needs them. Where a blank line follows every line
     (`blanks_set_apart` false) none sets the notes apart, so the run reaches back over full
-    lines (a note's wrapped lines) until the body before it may stop there."""
+    lines (a note's wrapped lines) to the body's last sentence end: stopped at the first full
+    line, it would leave the note's other wrapped lines to the body."""
     pieces = layout.pieces
     if not pieces or pieces[-1].page != note.page + 1:
         return
@@ -249,8 +250,8 @@ def _take_carried_rest(layout: Layout, note: NoteText, wrap: float, blanks_set_a
         while start > 0 and (hanging(pieces[start - 1]) or opens_paragraph(start - 1)) and part(pieces[start - 1]):
             start -= 1
     else:  # flush left: the lines after the blank line that sets a page's notes apart
-        def body_may_stop(k: int) -> bool:  # the body before piece k ends there or goes on after the page
-            return k == 0 or ends_sentence(pieces[k - 1].text) or not _opens_structure(resumes)
+        def body_may_stop(k: int) -> bool:  # the body before piece k ends a sentence there
+            return k == 0 or ends_sentence(pieces[k - 1].text)
 
         while start > 0 and part(pieces[start - 1]) and not pieces[start - 1].indent:
             if start < len(pieces) and not blanks_set_apart and not fills_line(pieces[start - 1].text, pieces[start].text, wrap):
