@@ -33,6 +33,7 @@ from .shape import (
     NumberSpacing,
     SECTION,
     SIGNATURE_END,
+    break_room,
     breaks_anywhere,
     chinese_number,
     chinese_numeral,
@@ -52,7 +53,6 @@ from .shape import (
     measures,
     next_labels,
     quotes_allowance,
-    room_left,
     width_slack,
     roman_value,
     wrap_is_exact,
@@ -189,10 +189,10 @@ class BlockBuilder:
         self.centred_measure = max((line_width(p.text) for p in pieces if self.centred(p)), default=self.width)
 
     def cut_rooms(self) -> list[float]:
-        """The room (`room_left`) of each line that the wrap surely cut: a line of the text's
+        """The room (`break_room`) of each line that the wrap surely cut: a line of the text's
         width that ends no sentence, and the next goes on with it flush left on the same page
         (after no blank line, where blank lines end blocks)."""
-        return [room_left(p.text, q.text, self.width) for p, q in zip(self.pieces, self.pieces[1:])
+        return [break_room(p.text, q.text, self.width) for p, q in zip(self.pieces, self.pieces[1:])
                 if not (q.after_break or (self.blank_ends and q.after_blank) or q.indent or ends_sentence(p.text)
                         or self.structural_shape(q.text)) and line_width(p.text) >= 0.6 * self.width]
 
@@ -637,7 +637,7 @@ class BlockBuilder:
         return (
             following is not None
             and not following.indent
-            and room_left(self.pieces[index].text, following.text, self.width) < slack
+            and break_room(self.pieces[index].text, following.text, self.width) < slack
         )
 
     def continues(self, block: RawBlock, index: int) -> bool:
@@ -765,7 +765,7 @@ class BlockBuilder:
         return cut and not piece.indent and not self.opens_heading(index)
 
     def text_rooms(self) -> list[float]:
-        """The room (`room_left`) of each line of an unnumbered paragraph that the wrap surely
+        """The room (`break_room`) of each line of an unnumbered paragraph that the wrap surely
         cut (it ends no sentence, the paragraph goes on flush left on the same page)."""
         rooms = []
         for block in self.blocks:
@@ -774,7 +774,7 @@ class BlockBuilder:
             for k in range(block.first_piece, block.first_piece + block.pieces - 1):
                 line, following = self.pieces[k], self.pieces[k + 1]
                 if not (ends_sentence(line.text) or following.after_break or following.indent):
-                    rooms.append(room_left(line.text, following.text, self.width))
+                    rooms.append(break_room(line.text, following.text, self.width))
         return rooms
 
     def build(self) -> list[RawBlock]:

@@ -247,6 +247,13 @@ def room_left(line: str, following: str, margin: float, lead: float = 0, whole: 
     return margin - lead - line_width(line) - line_width(unit.group(0) if unit else following[:1])
 
 
+def break_room(line: str, following: str, margin: float, lead: float = 0, whole: bool = True) -> float:
+    """`room_left` less the space the break may have dropped (`_space_dropped`): a line that
+    ends a number before Han text (…意见。90 / 多个国家, printed 90 多个) left half a Han
+    character less than it seems to."""
+    return room_left(line, following, margin, lead, whole) - 0.5 * _space_dropped(line, following)
+
+
 def default_slack(margin: float) -> float:
     return max(1, margin / 10)
 
@@ -262,7 +269,7 @@ def fills_line(line: str, following: str, margin: float, exact: bool = False, le
     indentation (`lead`) takes room too; a line breaker that cuts anything (not `whole`,
     `breaks_anywhere`) would have fitted the next character."""
     if exact:
-        return room_left(line, following, margin, lead, whole) < 0.5 * _space_dropped(line, following)
+        return break_room(line, following, margin, lead, whole) < 0
     return room_left(line, following, margin) < default_slack(margin)
 
 
@@ -363,8 +370,7 @@ def wrap_is_exact(cut_lines: list[tuple[str, str, float]], margin: float) -> boo
     cut the line (it ends no sentence, the next goes on flush left) and the default slack
     calls it cut."""
     default = default_slack(margin)
-    rooms = [room_left(line, following, margin, lead) - 0.5 * _space_dropped(line, following)
-             for line, following, lead in cut_lines]
+    rooms = [break_room(line, following, margin, lead) for line, following, lead in cut_lines]
     rooms = [room for room in rooms if room < default]
     return len(rooms) >= _EXACT_LEAST and sum(room >= 0 for room in rooms) <= _EXACT_SHARE * len(rooms)
 
