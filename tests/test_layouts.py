@@ -11,7 +11,7 @@ from collections import Counter
 import pytest
 from corpus import documents
 
-from layoutcorpus.compare import compare
+from layoutcorpus.compare import block_signature, compare
 from layoutcorpus.synthetic import DIMENSIONS, Style, break_lines, marked_text, named_styles, typeset
 from layoutcorpus.synthetic import layouts as synthetic_layouts
 from layoutcorpus.table import run, summary
@@ -245,3 +245,19 @@ def test_the_whole_synthetic_corpus_meets_the_targets():
     result = summary(_read_back(synthetic_layouts(), set(SLUGS)))
     assert result["errors"] == 0, result
     assert result["identical_share"] >= 0.95 and result["differing_share"] < 0.005, result
+
+
+def test_a_letters_heading_that_fills_the_line_above_the_letter_is_its_heading():
+    """A/70/95 at 30 columns, paragraphs ending only by their short last line: the covering
+    letter's heading (…主席的同文信, 28 wide) leaves room for 2014 but not for the space the
+    break drops before it, so the wrap may have cut it; above the first paragraph, under the
+    agenda titles, it is the letter's heading (part-1), not the first line of its text."""
+    _, doc = documents()["A-70-95"]
+    text = typeset(doc, Style(width=30, paragraph_end="short"), seed=1)
+    lines = text.splitlines()
+    at = next(k for k, line in enumerate(lines) if line.endswith("同文信"))
+    assert lines[at + 1].startswith("2014 年")
+    read = read_text(text, "A-70-95.txt", doc.meta.title)
+    expected = [block_signature(b) for b in doc.blocks if b.id.startswith("part-1")][:5]
+    assert [block_signature(b) for b in read.blocks if b.id.startswith("part-1")][:5] == expected
+    assert [b.role for b in read.blocks if isinstance(b, Paragraph) and not b.id].count("agenda-title") == 3

@@ -29,6 +29,7 @@ from .shape import (
     HEADING_WIDTH,
     ITEM,
     KIND_LINE,
+    LETTER,
     NUMBERED,
     NumberSpacing,
     SECTION,
@@ -826,8 +827,32 @@ class BlockBuilder:
                 block.kind = "heading"
             elif block.kind == "heading" and line_width(block.text) > HEADING_WIDTH and not block.runs_on:
                 block.kind = "text"
+        self.split_letter_heading()
         self.split_attributed_quotations()
         return self.blocks
+
+    def split_letter_heading(self) -> None:
+        """The first text block, when only headings (the title, agenda titles) stand above it
+        and its first line is a letter's heading (…秘书长给大会主席的同文信), opens with that
+        heading: a letter stands under its heading, and a paragraph at the top does not open
+        with one, though a heading that filled the line (the next line's number did not fit
+        after the space a break drops) leaves the wrap no room to tell."""
+        at = next((k for k, block in enumerate(self.blocks) if block.kind != "heading"), None)
+        if not at or self.blocks[at].kind != "text" or not self.blocks[at].line_starts:
+            return
+        block = self.blocks[at]
+        cut = block.line_starts[0]
+        first, rest = block.text[:cut].rstrip(), block.text[cut:]
+        if not (LETTER.search(first) and heading_like(first)):
+            return
+        dropped = len(rest) - len(rest.lstrip())
+        heading = RawBlock("heading", block.line, first, block.first_piece,
+                           last_width=line_width(first))
+        self.blocks[at] = replace(block, line=self.pieces[block.first_piece + 1].line, text=rest.lstrip(),
+                                  first_piece=block.first_piece + 1, pieces=block.pieces - 1,
+                                  line_starts=[o - cut - dropped for o in block.line_starts[1:]],
+                                  resumed=block.resumed and (block.resumed[0] - cut - dropped, block.resumed[1]))
+        self.blocks.insert(at, heading)
 
     def split_attributed_quotations(self) -> None:
         """A quotation that a line opens after an ended sentence and that runs to the end of a

@@ -153,6 +153,8 @@ def ends_sentence(text: str) -> bool:
 # it does (…的信的 / 附件: `heading_goes_on`).
 KIND_LINE = re.compile(r"^[\u4e00-\u9fff]{1,12}的(报告|说明|工作文件)\**$")
 ANNEX_LINE = re.compile(r"^(?:附件|附文|附录|(?:决议|决定)草案)[一二三四五六七八九十\d]*$")
+# The heading of a letter (…秘书长给大会主席和安全理事会主席的同文信, …的信的附件): a part title.
+LETTER = re.compile(r"的(同文)?信(的附件)?\**$")
 # A draft resolution or decision that the report recommends: its operative paragraphs are
 # numbered 1., 2. … on their own, apart from the report's paragraphs.
 DRAFT_LINE = re.compile(r"^(?:决议|决定)草案[一二三四五六七八九十\d]*$")

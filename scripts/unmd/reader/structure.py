@@ -17,10 +17,9 @@ from ..model import Entries, Gap, Heading, Item, Meta, Paragraph, Signature, Tab
 from .blocks import RawBlock
 from .inlines import parse_inlines
 from .outline import nest_headings
-from .shape import DEDICATION, DRAFT_LINE, ends_sentence, line_width, roman
+from .shape import DEDICATION, DRAFT_LINE, LETTER, ends_sentence, line_width, roman
 
 KIND = re.compile(r"的(报告|说明|工作文件|文件)\**$")
-LETTER = re.compile(r"的(同文)?信(的附件)?\**$")
 ANNEX = re.compile(r"^附件[一二三四五六七八九十\d]*$|的附件$")
 # An annex's enclosure (附文: the report that a letter in the annex transmits) or an appendix.
 ENCLOSURE = re.compile(r"^(附文|附录)[一二三四五六七八九十\d]*$")
