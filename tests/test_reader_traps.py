@@ -560,9 +560,8 @@ def test_a_repeated_plain_digit_mark_at_a_line_end_stays_a_reference():
     assert [(n.key, n.refs) for n in doc.footnotes] == [("1", 2)]
 
 
-# A note cut by the page end (no rule; its lines hang under its text), its rest alone at the
-# foot of the next page, which calls no note of its own; note 2 two pages on.
-REST_ALONE_AT_A_PAGE_FOOT = """\
+# A page whose foot holds note 1 under no rule, cut by the page end after its first line.
+PAGE_WITH_A_CUT_NOTE = """\
 一. 导言
 1. 小组认为，国际化冲突的数量在过去十年里增加了九倍以
 上。[1] 在一些情况下，会员国利用地方和国家的不满从中渔
@@ -571,6 +570,11 @@ REST_ALONE_AT_A_PAGE_FOOT = """\
 [1] 见乌普萨拉冲突数据方案数据集和趋势分析报告，联合
 A/70/95
 15-75150 (C) 1/3
+"""
+
+# Its note's rest (lines hanging under its text) alone at the foot of the next page, which
+# calls no note of its own; note 2 two pages on.
+REST_ALONE_AT_A_PAGE_FOOT = PAGE_WITH_A_CUT_NOTE + """\
 2. 达成一项协议只是一个较长进程的第一阶段，执行协议还
 需要财政和政治这两方面的持续援助，因此各方都必须在整
 个进程中保持连贯一致的支持。
@@ -753,17 +757,9 @@ def test_a_quoted_paragraph_after_a_blank_line_in_the_rest_of_a_cut_note_goes_ba
         "“2. 此项协定由安全理事会与会员国或会员国之集团缔结之，并由签字国各依其宪法程序批准之。”")
 
 
-# A blank line after every line, so none sets a page's notes apart: the rest of note 1 (two
-# flush-left lines) heads page 2's notes, above note 2, after a body line that ends its sentence.
-REST_OF_TWO_LINES_ABOVE_THE_NEXT_NOTE = """\
-一. 导言
-1. 小组认为，国际化冲突的数量在过去十年里增加了九倍以
-上。[1] 在一些情况下，会员国利用地方和国家的不满从中渔
-利，为代理战争煽风点火，从而使冲突更血腥、延续时间更
-长，也更难以解决。
-[1] 见乌普萨拉冲突数据方案数据集和趋势分析报告，联合
-A/70/95
-15-75150 (C) 1/3
+# The same page with a blank line after every line, so none sets a page's notes apart: the rest
+# of note 1 (two flush-left lines) heads page 2's notes, above note 2, after a body line that ends its sentence.
+REST_OF_TWO_LINES_ABOVE_THE_NEXT_NOTE = (PAGE_WITH_A_CUT_NOTE + """\
 2. 达成一项协议只是一个较长进程的第一阶段，执行协议还
 需要财政和政治这两方面的持续援助，因此各方都必须在整
 个进程中保持连贯一致的支持。[2]
@@ -774,7 +770,7 @@ A/70/95
 15-75150 (C) 2/3
 3. 小组建议，各方必须共同努力，推动政治解决，而不是仅
 靠军事手段来管理冲突及其后果。
-""".replace("\n", "\n\n")
+""").replace("\n", "\n\n")
 
 
 def test_the_rest_of_a_cut_note_above_the_next_note_reaches_back_to_the_bodys_sentence_end():
