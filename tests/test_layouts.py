@@ -261,3 +261,19 @@ def test_a_letters_heading_that_fills_the_line_above_the_letter_is_its_heading()
     expected = [block_signature(b) for b in doc.blocks if b.id.startswith("part-1")][:5]
     assert [block_signature(b) for b in read.blocks if b.id.startswith("part-1")][:5] == expected
     assert [b.role for b in read.blocks if isinstance(b, Paragraph) and not b.id].count("agenda-title") == 3
+
+
+def test_a_heading_that_fills_the_line_after_a_full_stop_is_the_one_its_parent_announced():
+    """A/70/95 at 30 columns, paragraphs ending only by their short last line: the fourth of
+    the 四项必需的转变 (…联合国和平行动必须更加以人为本, 30 wide) fills its line after a
+    paragraph's full stop, so the wrap may have cut it and it went on with the paragraph below.
+    Its parent announced four headings and only three stand before the next heading that
+    announces its own (新办法: …四个领域…): it is the fourth, and the summary keeps its ids."""
+    _, doc = documents()["A-70-95"]
+    text = typeset(doc, Style(width=30, paragraph_end="short"), seed=1)
+    lines = text.splitlines()
+    at = lines.index("联合国秘书处必须更加侧重实地，联合国和平行动必须更加以人为本")
+    assert line_width(lines[at]) == 30 and lines[at - 1].endswith("。")
+    read = read_text(text, "A-70-95.txt", doc.meta.title)
+    summary = [block_signature(b) for b in doc.blocks if b.id.startswith("summary")]
+    assert [block_signature(b) for b in read.blocks if b.id.startswith("summary")] == summary

@@ -13,6 +13,7 @@ not a heading.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field, replace
 
@@ -32,6 +33,7 @@ from .shape import (
     LETTER,
     NUMBERED,
     NumberSpacing,
+    announced_count,
     SECTION,
     SIGNATURE_END,
     break_room,
@@ -828,6 +830,7 @@ class BlockBuilder:
             elif block.kind == "heading" and line_width(block.text) > HEADING_WIDTH and not block.runs_on:
                 block.kind = "text"
         self.split_letter_heading()
+        self.split_announced_heading()
         self.split_attributed_quotations()
         return self.blocks
 
@@ -840,19 +843,84 @@ class BlockBuilder:
         at = next((k for k, block in enumerate(self.blocks) if block.kind != "heading"), None)
         if not at or self.blocks[at].kind != "text" or not self.blocks[at].line_starts:
             return
-        block = self.blocks[at]
-        cut = block.line_starts[0]
-        first, rest = block.text[:cut].rstrip(), block.text[cut:]
-        if not (LETTER.search(first) and heading_like(first)):
-            return
+        heading, rest = self.cut(self.blocks[at], 0)
+        if LETTER.search(heading.text) and heading_like(heading.text):
+            self.blocks[at : at + 1] = [replace(heading, kind="heading"), rest]
+
+    def split_announced_heading(self) -> None:
+        """A heading that announces how many follow (四项必需的转变, or its lead: …四个领域内…),
+        with one fewer before the next heading that announces a count (or a numbered block),
+        lost one to the wrap: a heading-shaped line after a full stop that filled the measure
+        exactly reads as cut, and it went on with the paragraph below it (and with the one above,
+        where that one filled its last line too). Where the span holds one such line, it is the
+        heading: the one that opens a text block if there is one (a paragraph opens with such
+        a line only after another paragraph, a line inside one only after a full line that
+        ends a sentence), else the one inside a block."""
+        k = 0
+        while k < len(self.blocks):
+            found = self.lost_heading(k)
+            if found:
+                j, line = found
+                before, heading = self.cut(self.blocks[j], line - 1) if line else (None, self.blocks[j])
+                heading, after = self.cut(heading, 0)
+                self.blocks[j : j + 1] = [b for b in (before, replace(heading, kind="heading"), after) if b]
+            k += 1
+
+    def lost_heading(self, k: int) -> tuple[int, int] | None:
+        """(block, line) of the heading that block `k` announced and the wrap ran on, if any."""
+        count = self.announced(k)
+        if not count or count < 2:
+            return None
+        end = next((j for j in range(k + 1, len(self.blocks))
+                    if self.blocks[j].kind not in ("heading", "text") or self.announced(j)), len(self.blocks))
+        if sum(self.blocks[j].kind == "heading" for j in range(k + 1, end)) != count - 1:
+            return None
+        found = [(j, line) for j in range(k + 1, end) for line in self.heading_lines_inside(j)]
+        found = [(j, line) for j, line in found if line == 0] or found
+        return found[0] if len(found) == 1 else None
+
+    def announced(self, k: int) -> int | None:
+        """The count that heading block `k` announces (shape.announced_count), in its text or
+        in its single text block before the next heading."""
+        block = self.blocks[k]
+        if block.kind != "heading":
+            return None
+        after = itertools.islice(self.blocks, k + 1, None)
+        lead = list(itertools.islice(itertools.takewhile(lambda b: b.kind != "heading", after), 2))
+        return announced_count(block.text, lead[0].text if len(lead) == 1 and lead[0].kind == "text" else None)
+
+    def heading_lines_inside(self, k: int) -> list[int]:
+        """The lines of text block `k` (by position, not the last) that can be a heading the
+        wrap ran on: heading-shaped within the measure, flush left, after the end of a sentence
+        with a full stop (in the block, or the block before), ending where a heading can end."""
+        block = self.blocks[k]
+        if block.kind != "text" or not self.wrapped or k == 0:
+            return []
+        starts = [0] + block.line_starts
+        lines = []
+        for n in range(block.pieces - 1):
+            piece = self.pieces[block.first_piece + n]
+            before = block.text[: starts[n]] if n else self.blocks[k - 1].text
+            if (before.rstrip(CLOSERS)[-1:] in "。！？" and not piece.indent and self.heading_shaped(piece.text)
+                    and not heading_goes_on(piece.text)):
+                lines.append(n)
+        return lines
+
+    def cut(self, block: RawBlock, n: int) -> tuple[RawBlock, RawBlock]:
+        """Text block `block` cut in two: its lines up to line `n` (counting from 0) and the rest."""
+        at = block.line_starts[n]
+        rest = block.text[at:]
         dropped = len(rest) - len(rest.lstrip())
-        heading = RawBlock("heading", block.line, first, block.first_piece,
-                           last_width=line_width(first))
-        self.blocks[at] = replace(block, line=self.pieces[block.first_piece + 1].line, text=rest.lstrip(),
-                                  first_piece=block.first_piece + 1, pieces=block.pieces - 1,
-                                  line_starts=[o - cut - dropped for o in block.line_starts[1:]],
-                                  resumed=block.resumed and (block.resumed[0] - cut - dropped, block.resumed[1]))
-        self.blocks.insert(at, heading)
+        piece = block.first_piece + n + 1
+        shift = at + dropped
+        head = replace(block, text=block.text[:at].rstrip(), pieces=n + 1, line_starts=block.line_starts[:n],
+                       last_width=line_width(self.pieces[piece - 1].text),
+                       resumed=block.resumed if block.resumed and block.resumed[1] < piece else None)
+        tail = replace(block, line=self.pieces[piece].line, text=rest.lstrip(), first_piece=piece,
+                       pieces=block.pieces - n - 1, line_starts=[o - shift for o in block.line_starts[n + 1 :]],
+                       resumed=(block.resumed[0] - shift, block.resumed[1]) if block.resumed and block.resumed[1] > piece else None,
+                       missing=[])
+        return head, tail
 
     def split_attributed_quotations(self) -> None:
         """A quotation that a line opens after an ended sentence and that runs to the end of a

@@ -23,17 +23,10 @@ from __future__ import annotations
 import re
 
 from ..model import Heading, Paragraph, plain_text
-from .shape import chinese_number
+from .shape import announced_count, sentences
 
-COUNT = re.compile(r"([两二三四五六七八九十]{1,2})(?:项|个(?!月|星期|小时)|种|类|点|方面)")
 SERIES = re.compile(r"一系列|以下|下列|如下|下述")
 CLOSING = re.compile(r"^(结论|结语|结束语|总结|结论和建议|意见和结论)$")
-_SENTENCE = re.compile(r"[^。！？]*[。！？]”?")
-
-
-def _count(text: str) -> int | None:
-    m = COUNT.search(text)
-    return chinese_number(m.group(1).replace("两", "二")) if m else None
 
 
 class _Section:
@@ -47,25 +40,24 @@ class _Section:
     def text(self) -> str:
         return plain_text(self.heading.inlines).strip()
 
-    def lead_sentences(self) -> list[str] | None:
-        """The sentences of its lead when the lead is one un-numbered paragraph, else None."""
+    def lead_text(self) -> str | None:
+        """The text of its lead when the lead is one un-numbered paragraph, else None."""
         if len(self.lead) != 1 or not isinstance(self.lead[0], Paragraph) or self.lead[0].number is not None:
             return None
-        text = plain_text(self.lead[0].inlines).strip()
-        return _SENTENCE.findall(text) or [text]
+        return plain_text(self.lead[0].inlines).strip()
 
     def announced_count(self) -> int | None:
-        sentences = self.lead_sentences()
-        return _count(self.text) or (_count(sentences[-1]) if sentences else None)
+        return announced_count(self.text, self.lead_text())
 
     def introduces(self) -> bool:
         if not self.lead or self.announced_count():
             return True
-        sentences = self.lead_sentences()
-        if sentences is None:
+        lead = self.lead_text()
+        if lead is None:
             return False
-        last = sentences[-1].rstrip()
-        return len(sentences) == 1 or last.endswith(("：", ":")) or bool(SERIES.search(last))
+        said = sentences(lead)
+        last = said[-1].rstrip()
+        return len(said) == 1 or last.endswith(("：", ":")) or bool(SERIES.search(last))
 
     @property
     def size(self) -> int:

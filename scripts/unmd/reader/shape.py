@@ -172,6 +172,22 @@ def heading_goes_on(text: str) -> bool:
     opened = text.count("“") > text.count("”") + text.count('"') or text.count("《") > text.count("》")
     return bool(_OPEN_END.search(text)) or opened
 
+# What a heading or its lead says is coming: 四项必需的转变, …四个领域内实行显著的变革。
+COUNT = re.compile(r"([两二三四五六七八九十]{1,2})(?:项|个(?!月|星期|小时)|种|类|点|方面)")
+_SENTENCE = re.compile(r"[^。！？]*[。！？]”?")
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of a paragraph (the text itself when it has no sentence end)."""
+    return _SENTENCE.findall(text) or [text]
+
+
+def announced_count(heading: str, lead: str | None = None) -> int | None:
+    """How many headings a heading announces will follow: a count in its own text, or in the
+    last sentence of `lead`, its single un-numbered paragraph (outline.py)."""
+    m = COUNT.search(heading) or (COUNT.search(sentences(lead)[-1]) if lead else None)
+    return chinese_number(m.group(1).replace("两", "二")) if m else None
+
 # A dedication (谨将本报告献给…): one sentence of the front matter, a paragraph or a part title.
 DEDICATION = re.compile(r"^(谨将.*献给|献给)")
 
