@@ -782,3 +782,43 @@ def test_the_rest_of_a_cut_note_above_the_next_note_reaches_back_to_the_bodys_se
         ("1", "见乌普萨拉冲突数据方案数据集和趋势分析报告，联合国大学政策研究中心和联合国大学出版社，东京，二〇一七年。"),
         ("2", "难民署的报告将这一人数确定为六千五百万人。"),
     ]
+
+
+# A blank line after every line; the notes' column (24 Han characters) is narrower than the
+# body's (26). Page 1's last note is cut after its first line; its rest stands alone at page
+# 2's foot, under paragraph 2, which the page end cut in mid-sentence (it goes on on page 3).
+REST_UNDER_A_BODY_LINE_WIDER_THAN_THE_NOTES = """\
+一. 导言
+1. 小组认为，国际化冲突的数量在过去十年里增加了九倍
+以上。[1] 在一些情况下，会员国利用地方和国家的不满从
+中渔利，为代理战争煽风点火，从而使冲突更血腥、延续时
+间更长，也更难以解决。[2]
+[1] 见乌普萨拉冲突数据方案数据集和趋势分析报告，
+联合国大学政策研究中心和联合国大学出版社，东京，
+二〇一七年；另见难民署的报告，其中将这一人数确定
+为六千五百万人。
+[2] 见秘书长关于加强调解及其支助活动的报告，其中
+A/70/95
+15-75150 (C) 1/3
+2. 达成一项协议只是一个较长进程的第一阶段，执行协议
+还需要财政和政治这两方面的持续援助，因此各方都必须在
+整个进程中保持连贯一致的支持，包括在执行阶段向各方提
+说明了安全理事会和大会在预防冲突方面的作用以及区
+域组织的贡献。
+A/70/95
+15-75150 (C) 2/3
+供技术援助和政治支持，以免协议破裂。
+3. 小组建议，各方必须共同努力，推动政治解决，而不是仅
+靠军事手段来管理冲突及其后果。
+""".replace("\n", "\n\n")
+
+
+def test_a_body_line_wider_than_the_notes_is_no_part_of_a_cut_notes_rest():
+    """The run back from the rest's last line stops at the body's full line: no note line is
+    as wide, so the body keeps its lines and the note gets only its own."""
+    doc = read(REST_UNDER_A_BODY_LINE_WIDER_THAN_THE_NOTES)
+    assert [row[1:] for row in body(doc)][1] == (
+        "para-2", "达成一项协议只是一个较长进程的第一阶段，执行协议还需要财政和政治这两方面的持续援助，因此各方都必须在"
+        "整个进程中保持连贯一致的支持，包括在执行阶段向各方提供技术援助和政治支持，以免协议破裂。")
+    assert [(n.key, plain_text(n.inlines)) for n in doc.footnotes][1] == (
+        "2", "见秘书长关于加强调解及其支助活动的报告，其中说明了安全理事会和大会在预防冲突方面的作用以及区域组织的贡献。")

@@ -56,6 +56,7 @@ BRACKET_CALL = re.compile(r"\[(\d{1,3})\]")
 SUPERSCRIPT_CALL = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}")
 PLAIN_NOTE = re.compile(r"^(\d{1,3})\s+(\S.*)$")
 _CALL_ROOM = 4  # the most of a call ([123, ¹²³) that a line may end with
+_NOTE_MEASURE_SAMPLE = 3  # wrapped note lines needed before their widest is the notes' measure
 NOTE_LIST_ITEM = re.compile(r"^[-–•]\s+\S")  # a quoted list inside a note that ends with ：
 
 
@@ -92,6 +93,14 @@ class Layout:
     notes: list[NoteText] = field(default_factory=list)
     removed: list[Removed] = field(default_factory=list)
     spacing: NumberSpacing = field(default_factory=NumberSpacing)  # what a line break between Han text and a number lost
+    wrapped_note_widths: list[float] = field(default_factory=list)  # widths of the note lines a note went on after
+    measure_wanted: bool = False  # a cut note's rest was looked for where the notes' measure tells it from the body
+
+    def note_measure(self) -> float | None:
+        """The notes' measure (their widest wrapped line) where enough lines show it: a note
+        block has a measure of its own (smaller type, a narrower or wider column)."""
+        widths = self.wrapped_note_widths
+        return max(widths) if len(widths) >= _NOTE_MEASURE_SAMPLE else None
 
 
 def furniture_kind(text: str) -> str | None:
@@ -216,7 +225,8 @@ def _note_run_end(lines: list[str], start: int, note: NoteText, body_tail: str, 
     return None
 
 
-def _take_carried_rest(layout: Layout, note: NoteText, wrap: float, blanks_set_apart: bool, resumes: str = "") -> None:
+def _take_carried_rest(layout: Layout, note: NoteText, wrap: float, blanks_set_apart: bool, note_measure: float | None,
+                       resumes: str = "") -> None:
     """Where a page's notes stand under no rule, the rest of a note that the page end cut
     (`note` has not ended) heads the next page's notes, or stands alone at its foot, so the
     body pieces read on that page end with it: the run of lines just before this page's first
@@ -227,7 +237,9 @@ def _take_carried_rest(layout: Layout, note: NoteText, wrap: float, blanks_set_a
     heading or item: the paragraph needs them. Where a blank line follows every line
     (`blanks_set_apart` false) none sets the notes apart, so the run reaches back over full
     lines (a note's wrapped lines) to the body's last sentence end: stopped at the first full
-    line, it would leave the note's other wrapped lines to the body."""
+    line, it would leave the note's other wrapped lines to the body. A line wider than the
+    notes' measure (`note_measure`, None where unknown) is the body's, though: where the
+    notes' column is narrower than the body's, the body's full lines tell them apart."""
     pieces = layout.pieces
     if not pieces or pieces[-1].page != note.page + 1:
         return
@@ -253,8 +265,14 @@ def _take_carried_rest(layout: Layout, note: NoteText, wrap: float, blanks_set_a
         def body_may_stop(k: int) -> bool:  # the body before piece k ends a sentence there
             return k == 0 or ends_sentence(pieces[k - 1].text)
 
+        def wider_than_notes(piece: Piece) -> bool:
+            return note_measure is not None and line_width(piece.text) > note_measure
+
+        layout.measure_wanted |= not blanks_set_apart
         while start > 0 and part(pieces[start - 1]) and not pieces[start - 1].indent:
             if start < len(pieces) and not blanks_set_apart and not fills_line(pieces[start - 1].text, pieces[start].text, wrap):
+                break
+            if not blanks_set_apart and wider_than_notes(pieces[start - 1]):
                 break
             start -= 1
             if pieces[start].after_blank and (blanks_set_apart or body_may_stop(start)):
@@ -316,8 +334,18 @@ def _opens_structure(text: str) -> bool:
 def split_layout(text: str, note_starts: frozenset[int] | set[int] = frozenset(),
                  furniture: dict[int, str] | None = None) -> Layout:
     """`note_starts`: lines known to open a page's foot of notes; `furniture`: lines known to
-    be page furniture, and why (both from reader.extraction)."""
-    furniture = furniture or {}
+    be page furniture, and why (both from reader.extraction). Where the rest of a cut note
+    is told from the body by the notes' measure, the text is read again with the measure
+    that the first reading found over all its notes (the first page's cut note has few
+    notes above it)."""
+    layout = _read_layout(text, note_starts, furniture or {}, None)
+    if layout.measure_wanted and layout.note_measure() is not None:
+        layout = _read_layout(text, note_starts, furniture or {}, layout.note_measure())
+    return layout
+
+
+def _read_layout(text: str, note_starts: frozenset[int] | set[int], furniture: dict[int, str],
+                 note_measure: float | None) -> Layout:
     layout = Layout()
     lines = text.split("\n")
     layout.spacing = number_spacing(lines)
@@ -364,7 +392,7 @@ def split_layout(text: str, note_starts: frozenset[int] | set[int] = frozenset()
             why = "page number"
         if why:
             if not at_page_end and wrap and layout.notes and not in_zone:
-                _take_carried_rest(layout, layout.notes[-1], wrap, blanks_set_apart,
+                _take_carried_rest(layout, layout.notes[-1], wrap, blanks_set_apart, note_measure,
                                    _body_after_page_end(lines, index, furniture))
             page += not at_page_end
             at_page_end = True
@@ -379,7 +407,7 @@ def split_layout(text: str, note_starts: frozenset[int] | set[int] = frozenset()
         if start:
             key, note_text, superscript = start
             if wrap and layout.notes and not in_zone:
-                _take_carried_rest(layout, layout.notes[-1], wrap, blanks_set_apart)
+                _take_carried_rest(layout, layout.notes[-1], wrap, blanks_set_apart, note_measure)
             open_note = NoteText(key, note_text, number, len(layout.pieces), superscript, number,
                                  _note_hangs(raw, note_text), page)
             layout.notes.append(open_note)
@@ -410,6 +438,7 @@ def split_layout(text: str, note_starts: frozenset[int] | set[int] = frozenset()
 
         aligned = open_note is not None and indent in open_note.hangs
         if open_note is not None and _note_goes_on(open_note.text, note_tail, stripped, aligned, wrap, body_resumes):
+            layout.wrapped_note_widths.append(line_width(note_tail.strip()))
             open_note.text = join_text(open_note.text, stripped, layout.spacing)
             open_note.last_line, open_note.page = number, page
             note_tail = raw.rstrip()
