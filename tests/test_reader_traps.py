@@ -127,6 +127,37 @@ def test_where_the_wrap_cut_a_line_a_note_or_sentence_goes_on():
     ]
 
 
+# Wrapped at 25 Han characters without blank lines: a table's caption, set on one line wider
+# than the measure, right after the full stop that ends a numbered paragraph.
+WRAPPED_CAPTION = """\
+一. 导言
+1. 就编写关于预防冲突的报告而言，当前可谓一个困难
+的时刻。叙利亚内战已是第五个年头。冲突越来越复杂
+且棘手，其人力和财力代价日益令人不能容忍。
+2. 预防冲突的首要职责应由会员国担负。《联合国宪章
+》第三十三条非常明确地阐述了这一点。各国政府应当
+尽早采取行动，防止争端升级为暴力冲突，而国际社会
+则应当在各国提出请求时提供支助。
+3. 截至 2014 年 12 月 31 日，在联合国和平行动所有专
+业工作人员中，女性占 29%。
+按性别分列的联合国和平行动专业及以上职类工作人员 (截至 2014 年)
+职等\t女\t男
+USG\t5\t13
+ASG\t5\t34
+4. 小组认识到，秘书长通过任命女性担任特派团团长，
+为应对本组织内部性别均等方面的体制挑战作出了重大
+努力。
+"""
+
+
+def test_a_caption_wider_than_the_measure_after_a_paragraphs_full_stop_captions_its_table():
+    doc = read(WRAPPED_CAPTION)
+    para, table = doc.blocks[3:5]
+    assert (para.id, plain_text(para.inlines)) == (
+        "para-3", "截至 2014 年 12 月 31 日，在联合国和平行动所有专业工作人员中，女性占 29%。")
+    assert (table.id, table.caption) == ("ch-1-t1", "按性别分列的联合国和平行动专业及以上职类工作人员 (截至 2014 年)")
+
+
 def test_page_break_furniture_inside_a_paragraph_is_dropped_and_the_paragraph_joined():
     doc = read(
         "一. 导言\n\n"

@@ -416,13 +416,22 @@ class BlockBuilder:
             if ((indented_alone or self.centred(piece)) and heading_like(piece.text, 80)
                     and not self.indented_first_line(index)):
                 return True  # a centred line: titles and headings of the wrapped layout
-            return (
+            return self.table_caption(index) or (
                 self.heading_shaped(piece.text)
                 and not self.slack_cut(index, self.heading_slack)
                 and (self.boundary(index + 1) or (self.blank_ends and self.after_blank(index + 1))
                      or self.after_stop_or_colon(index))
             )
         return heading_like(piece.text)
+
+    def table_caption(self, index: int) -> bool:
+        """Whether piece `index` is the caption printed above a table: a heading-shaped line
+        right above the table's first row, after a line that ended its sentence, however wide
+        (a caption may stand on one line wider than the measure, where `heading_shaped` sees
+        a paragraph's line): a paragraph's last line ends its sentence."""
+        following = self.pieces[index + 1] if index + 1 < len(self.pieces) else None
+        return (following is not None and is_table_row(following.text) and index > 0
+                and ends_sentence(self.pieces[index - 1].text) and heading_like(self.pieces[index].text, 80))
 
     def indented_first_line(self, index: int) -> bool:
         """Whether piece `index` is the indented first line of a paragraph, not a centred
