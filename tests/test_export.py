@@ -16,7 +16,7 @@ from hooks import ROOT, load_hook
 from unmd.model import Abbr, Document, Emphasis, Footnote, FootnoteRef, Meta, Paragraph, Strong, Table, Text
 from unmd.passes.footnotes import resolve_footnotes
 from unmd.reader import read_text
-from unmd.writer.export import document_data, header_rows, runs_text
+from unmd.writer.export import document_data, header_rows, json_text, runs_text
 
 DOCS = ROOT / "docs"
 
@@ -244,3 +244,11 @@ def test_the_export_holds_the_text_of_every_block_of_the_page(page: Path, site_m
                     and not i.startswith("fnref") and not i.endswith("-caption")
                     and not _classes(n) & {"site-section", "footnote"}}
     assert shown_blocks - ids <= {"abbreviations", "cited-by"}, "blocks of the page missing in the export"
+
+
+@pytest.mark.parametrize("page", PAGES, ids=str)
+def test_the_export_is_written_as_the_standard_library_indents_json(page: Path):
+    """json_text (orjson) writes byte for byte what json.dumps(…, indent=2) would."""
+    text = (DOCS / page).with_suffix(".json").read_text(encoding="utf-8")
+    data = json.loads(text)
+    assert json_text(data) == json.dumps(data, ensure_ascii=False, indent=2) + "\n" == text

