@@ -16,6 +16,13 @@ from unmd.search_terms import terms_of
 SEPARATOR = re.compile(r"[\s，。（）]+")
 
 
+def page_of(entries: list[dict]):
+    """page_terms of entries given with their terms' counts, {term: [in text, in title]}."""
+    return page_terms([[e["anchor"], e["title"], e["text"]] for e in entries],
+                      [([t for t, (n, _) in e["terms"].items() for _ in range(n)],
+                        [t for t, (_, n) in e["terms"].items() for _ in range(n)]) for e in entries])
+
+
 def cut_in_twos(run: str) -> list[str]:
     return [run[i:i + 2] for i in range(0, len(run), 2)]
 
@@ -46,13 +53,13 @@ def test_a_shard_over_the_limit_is_split_by_one_more_character():
 
 def test_the_written_index_gives_back_its_entries_and_finds_each_term_in_its_shard(tmp_path):
     index = ShardedIndex()
-    index.add_page("a.html", "报告", page_terms([
+    index.add_page("a.html", "报告", page_of([
         {"anchor": "", "title": "报告", "text": "", "terms": {"报告": [0, 1]}},
         *({"anchor": f"para-{n}", "title": f"第 {n} 段", "text": f"{n}. 联合国调解",
            "terms": {str(n): [1, 0], "联合国": [1, 0], **({"调解": [1, 0]} if n % 2 else {})}}
           for n in range(1, 20)),
     ]))
-    index.add_page("b.html", "调解", page_terms([{"anchor": "", "title": "调解", "text": "", "terms": {"调解": [0, 1]}}]))
+    index.add_page("b.html", "调解", page_of([{"anchor": "", "title": "调解", "text": "", "terms": {"调解": [0, 1]}}]))
     info = index.write(tmp_path)
     assert info["entries"] == 21 and info["pages"] == 2 and info["split"] == []
     entries = read_entries(tmp_path)
@@ -72,7 +79,7 @@ def test_shards_share_files_of_about_bucket_bytes_and_each_term_is_in_the_file_i
     """Many small shards are written as a few files (a file, not a byte, is what a build pays for)."""
     index = ShardedIndex()
     words = [chr(0x4E00 + a) + chr(0x4E00 + b) + "会" for a in range(40) for b in range(40)]  # 1,600 keys
-    index.add_page("a.html", "报告", page_terms([
+    index.add_page("a.html", "报告", page_of([
         {"anchor": f"para-{n}", "title": "", "text": "", "terms": {w: [1, 0] for w in words[n::7]}}
         for n in range(200)]))
     info = index.write(tmp_path)
@@ -93,11 +100,11 @@ def test_each_posting_carries_the_bm25_weight_of_its_term_in_its_entry(tmp_path)
 
     rng = random.Random(5)
     pages = [[{"anchor": f"p{p}-{n}", "title": "", "text": "",
-               "terms": {t: [rng.randint(0, 3), rng.randint(0, 1)] for t in rng.sample("甲乙丙丁戊己庚", 3)}}
+               "terms": {t: list(rng.choice([(0, 1), (1, 0), (1, 1), (2, 0), (3, 1)])) for t in rng.sample("甲乙丙丁戊己庚", 3)}}
               for n in range(rng.randint(1, 6))] for p in range(30)]
     index = ShardedIndex()
     for p, entries in enumerate(pages):
-        index.add_page(f"{p}.html", "", page_terms(entries))
+        index.add_page(f"{p}.html", "", page_of(entries))
     info = index.write(tmp_path)
     flat = [(place, entry) for entries in pages for place, entry in enumerate(entries)]
     lengths = [sum(a + b for a, b in entry["terms"].values()) for _, entry in flat]
@@ -116,3 +123,12 @@ def test_each_posting_carries_the_bm25_weight_of_its_term_in_its_entry(tmp_path)
             expected.append((n, min(25, max(1, round(math.sqrt(weight) * search_shards.RELEVANCE_STEP)))))
         shard = read_shard(tmp_path / f"{shard_name(term, info['split'], info['buckets'])}.js")
         assert read_postings(shard[term]) == expected
+
+
+def test_a_page_s_terms_are_numbered_and_its_rows_ordered_as_the_terms_first_appear():
+    """Per entry, a row per term: (entry, term, count in text and title, in the title or not)."""
+    page = page_terms([["", "t", "x"], ["para-1", "", "y"], ["para-2", "", ""]],
+                      [(["b", "a", "b"], ["c", "a"]), (["a", "d"], []), ([], [])])
+    assert page.terms == ["b", "a", "c", "d"]
+    assert page.found.tolist() == [[0, 0, 2, 0], [0, 1, 2, 1], [0, 2, 1, 1], [1, 1, 1, 0], [1, 3, 1, 0]]
+    assert page.found.dtype == np.int32 and page_terms([], []).found.shape == (0, 4)

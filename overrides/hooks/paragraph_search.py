@@ -26,13 +26,14 @@ import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from html import escape
-from html.parser import HTMLParser
+from itertools import chain
 from importlib.metadata import version
 from pathlib import Path
 from typing import Callable
 
 import material
 from backrefs import bre
+from lxml import etree
 from material.plugins.search.plugin import SearchIndex, SearchPlugin
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -40,7 +41,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
-from unmd import search_terms  # noqa: E402
+from unmd import search_shards, search_terms  # noqa: E402
 from unmd.cache import DiskCache, code_fingerprint, fingerprint  # noqa: E402
 from unmd.search_shards import ShardedIndex, page_terms  # noqa: E402
 from unmd.writer.hant import OPENCC_BACK, to_simplified  # noqa: E402
@@ -56,7 +57,7 @@ MARK_CLASSES = {"headerlink", "footnote-ref", "footnote-backref"}
 VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
              "param", "source", "track", "wbr"}
 TRADITIONAL = {"zh-Hant", "zh-TW"}  # Material's theme languages written in Traditional characters
-HAN_RUN = bre.compile(r"\p{script: Han}+")  # what the browser's segmenter cuts (lunr.zh.min.js)
+HAN_RUN = bre.compile_search(r"\p{script: Han}+")  # what the browser's segmenter cuts (lunr.zh.min.js)
 
 
 @dataclass
@@ -75,20 +76,19 @@ def _title_for(element_id: str) -> str | None:
     return None
 
 
-class ParagraphSplitter(HTMLParser):
-    """Cuts rendered page HTML into search entries at headings, paragraphs and footnotes."""
+class ParagraphSplitter:
+    """Cuts rendered page HTML into search entries at headings, paragraphs and footnotes: the
+    target of lxml's HTML parser (libxml2 parses; html.parser took most of indexing a page)."""
 
     def __init__(self, page_title: str):
-        super().__init__(convert_charrefs=True)
         self.entries = [SearchEntry(anchor=None, title=[page_title])]
         self.open: list[tuple[str, int]] = []  # (tag, 1 if it opens a heading, 2 a skipped mark)
         self.in_heading = 0
         self.skipping = 0
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+    def start(self, tag: str, attributes: dict[str, str]) -> None:
         if tag in VOID_TAGS:
             return
-        attributes = dict(attrs)
         classes = set((attributes.get("class") or "").split())
         element_id = attributes.get("id") or ""
         marks = 0
@@ -106,7 +106,7 @@ class ParagraphSplitter(HTMLParser):
             marks = 2
         self.open.append((tag, marks))
 
-    def handle_endtag(self, tag: str) -> None:
+    def end(self, tag: str) -> None:
         if tag in VOID_TAGS or not any(t == tag for t, _ in self.open):
             return
         while self.open:
@@ -120,7 +120,7 @@ class ParagraphSplitter(HTMLParser):
         if tag in {"p", "li", "div", "blockquote", "td", "th", "dd", "dt"}:
             self.entries[-1].text.append(" ")
 
-    def handle_data(self, data: str) -> None:
+    def data(self, data: str) -> None:
         if self.skipping:
             return
         entry = self.entries[-1]
@@ -129,6 +129,9 @@ class ParagraphSplitter(HTMLParser):
         elif entry.anchor is not None:
             entry.title.append(data)
         # else: the page's h1, which repeats the page title
+
+    def close(self) -> list[SearchEntry]:
+        return self.entries
 
 
 def _clean(parts: list[str]) -> str:
@@ -193,9 +196,10 @@ class Segmenter:
         """The words of two or more characters jieba cuts the Han runs of the text into, with
         their counts: what the browser needs to cut the text the same way (a single character
         is a word there by default; on a tie it prefers the more frequent words)."""
-        runs = [m.group() for m in HAN_RUN.finditer(text)]
+        runs = HAN_RUN.findall(text)
         self._cut_new([run for run in dict.fromkeys(runs) if run not in self._cuts])
-        return Counter(word for run in runs for word in self._cuts[run] if len(word) > 1)
+        words = Counter(chain.from_iterable(map(self._cuts.__getitem__, runs)))
+        return Counter({word: count for word, count in words.items() if len(word) > 1})
 
 
 class ParagraphSearchIndex(SearchIndex):
@@ -210,33 +214,28 @@ class ParagraphSearchIndex(SearchIndex):
         self.words: Counter[str] = Counter()
         self.shards = ShardedIndex()
         self.cache = DiskCache("search-entries")
-        self.version = fingerprint(code_fingerprint([Path(__file__), Path(search_terms.__file__)]),
+        self.version = fingerprint(code_fingerprint([Path(__file__), Path(search_terms.__file__), Path(search_shards.__file__)]),
                                    segmenter.fingerprint(), config["separator"])
         self.page_keys: list[str] = []
 
-    def _terms(self, title: str, text: str) -> dict[str, list[int]]:
-        """Per term, how often it is in the text and in the title."""
-        in_text = Counter(search_terms.terms_of(text, self.separator, self.segmenter.cut))
-        in_title = Counter(search_terms.terms_of(title, self.separator, self.segmenter.cut))
-        return {term: [in_text[term], in_title[term]] for term in in_text | in_title}
+    def _terms_of(self, text: str) -> list[str]:
+        return search_terms.terms_of(text, self.separator, self.segmenter.cut)
 
     def page_entries(self, page: Page) -> dict:
         """The page's entries with the counts of their terms, and the words of the page."""
-        splitter = ParagraphSplitter(str(page.meta.get("title") or page.title or ""))
-        splitter.feed(page.content or "")
-        splitter.close()
-        entries, texts = [], []
-        for entry in splitter.entries:
+        parser = etree.HTMLParser(target=ParagraphSplitter(str(page.meta.get("title") or page.title or "")))
+        parser.feed(page.content or "")
+        entries, indexed_titles, texts = [], [], []
+        for entry in parser.close():
             title, text = _clean(entry.title), _clean(entry.text)
             if entry.anchor is not None and not text and not title:
                 continue
-            entries.append({"anchor": entry.anchor or "", "title": title, "text": text,
-                            "indexed_title": title if entry.title_is_content else ""})
+            entries.append([entry.anchor or "", title, text])
+            indexed_titles.append(title if entry.title_is_content else "")
             texts += [title, text]
         words = self.segmenter.words("\n".join(texts))  # one pass: no run crosses a line break
-        for entry in entries:
-            entry["terms"] = self._terms(entry.pop("indexed_title"), entry["text"])
-        return {"page": page_terms(entries), "words": dict(sorted(words.items()))}
+        terms = [(self._terms_of(text), self._terms_of(title)) for (_, _, text), title in zip(entries, indexed_titles)]
+        return {"page": page_terms(entries, terms), "words": dict(sorted(words.items()))}
 
     def add_entry_from_context(self, page: Page) -> None:
         if (page.meta.get("search") or {}).get("exclude"):

@@ -31,6 +31,7 @@ Terms are what unmd.search_terms makes of a text, as the worker does of a query.
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import re
@@ -155,13 +156,25 @@ class PageTerms:
     found: np.ndarray  # one row per (entry, term): entry's place, term's index, count, in the title (0/1)
 
 
-def page_terms(entries: list[dict]) -> PageTerms:
-    """From entries with their terms: how often each is in the text and the title, [text, title]."""
+def page_terms(entries: list[list[str]], terms: list[tuple[list[str], list[str]]]) -> PageTerms:
+    """From each entry ([anchor, title, text]) and the terms of its text and of its title, in
+    order: per entry, each of its terms with how often it is there (text and title) and whether
+    in the title, entries and terms in the order they first appear. Counted in numpy: a page of
+    a long report has tens of thousands of terms."""
     index: dict[str, int] = {}
-    rows = [(place, index.setdefault(term, len(index)), in_text + in_title, 1 if in_title else 0)
-            for place, entry in enumerate(entries) for term, (in_text, in_title) in entry["terms"].items()]
-    return PageTerms([[e["anchor"], e["title"], e["text"]] for e in entries], list(index),
-                     np.array(rows, dtype=np.int32).reshape(-1, 4))
+    occurrences = [term for in_text, in_title in terms for part in (in_text, in_title) for term in part]
+    # A term's number: the count when first seen, then renumbered 0, 1, ... in that order.
+    seen = np.fromiter(map(index.setdefault, occurrences, itertools.count()), dtype=np.int64, count=len(occurrences))
+    numbers = np.unique(seen, return_inverse=True)[1].reshape(-1)
+    sizes = np.array([(len(in_text), len(in_title)) for in_text, in_title in terms], dtype=np.int64).reshape(-1, 2)
+    places = np.repeat(np.arange(len(terms)), sizes.sum(axis=1))
+    from_title = np.repeat(np.tile([0, 1], len(terms)), sizes.reshape(-1))
+    _, first, pair, counts = np.unique(places * max(len(index), 1) + numbers, return_index=True,
+                                       return_inverse=True, return_counts=True)
+    titled = np.bincount(pair.reshape(-1), weights=from_title, minlength=len(first)) > 0
+    order = np.argsort(first, kind="stable")
+    rows = np.stack([places[first], numbers[first], counts, titled]).T[order]
+    return PageTerms(entries, list(index), rows.astype(np.int32).reshape(-1, 4))
 
 
 class ShardedIndex:

@@ -13,9 +13,11 @@ from typing import Callable
 
 from backrefs import bre
 
-RUNS = bre.compile(r"\p{script: Han}+|\P{script: Han}+")
-HAN = bre.compile(r"\p{script: Han}")
-EDGES = bre.compile(r"^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$")
+# Plain re patterns (backrefs expands the properties once): its own pattern objects wrap every
+# call in Python, a good part of indexing a page.
+RUNS = bre.compile_search(r"\p{script: Han}+|\P{script: Han}+")
+HAN = bre.compile_search(r"\p{script: Han}")
+EDGES = bre.compile_search(r"^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$")
 
 
 def terms_of(text: str, separator: re.Pattern, cut: Callable[[str], list[str]]) -> list[str]:
