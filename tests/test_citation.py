@@ -90,3 +90,18 @@ def test_page_citations_are_rendered_once_and_then_read_from_the_cache(record, t
     assert citation.page_citations(record, variant, "2026-12-01") == first
     with pytest.raises(AssertionError):  # another consultation date is another key
         citation.page_citations(record, variant, "2026-12-02")
+
+
+def test_a_style_answers_each_xpath_query_once(record, monkeypatch):
+    """citeproc-py's lookups in a loaded style are remembered: a second report rendered in the
+    same styles asks lxml nothing new, and renders as the first did."""
+    queries = []
+    monkeypatch.setattr(citation, "_xpath_search", lambda element, expression: queries.append(expression) or
+                        element.xpath(expression, namespaces=element.nsmap))
+    monkeypatch.setattr(citation, "_found", {})
+    first = citation.render_citations(record, record["language"], "2026-12-04")
+    asked = len(queries)
+    other = {**record, "id": "S-2011-552", "number": "S/2011/552"}
+    second = citation.render_citations(other, record["language"], "2026-12-04")
+    assert asked and len(queries) == asked
+    assert second == {name: text.replace("A/70/95-S/2015/446", "S/2011/552") for name, text in first.items()}

