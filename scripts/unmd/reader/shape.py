@@ -241,9 +241,11 @@ def _char_width(ch: str) -> float:
     return 1 if unicodedata.east_asian_width(ch) in "WFA" else 0.5
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def line_width(text: str) -> float:
     """How wide a line is, counted in Han characters: Latin letters, digits and spaces take
-    half the room of a Han character or a full-width punctuation mark."""
+    half the room of a Han character or a full-width punctuation mark. Remembered for the
+    lines of about one report: reading it measures each line several times."""
     return sum(map(_char_width, text))
 
 
