@@ -7,7 +7,8 @@ Python-Markdown parses each with its general link pattern (bracket matching in P
 then attr_list moves the class over; with the glossary linked in every paragraph that was half
 of rendering a page. This extension matches the plain form in one regular expression and
 builds the same element (href, title, class, in that order, so the HTML is byte for byte what
-Python-Markdown writes; tests/test_plain_links.py compares them on every page). Anything with markup, escapes or entities in
+Python-Markdown writes; tests/test_plain_links.py compares them on every page). Its text holds
+none of the characters an inline pattern starts with, so it is not searched for them again. Anything with markup, escapes or entities in
 it does not match and takes Python-Markdown's own path. MkDocs still resolves and checks the
 href afterwards, as for any link.
 """
@@ -18,6 +19,7 @@ import xml.etree.ElementTree as etree
 
 from markdown import Extension, Markdown
 from markdown.inlinepatterns import InlineProcessor
+from markdown.util import AtomicString
 from mkdocs.config.defaults import MkDocsConfig
 
 # Text, target and title without anything Python-Markdown would treat specially inside them.
@@ -31,7 +33,7 @@ PLAIN_LINK = (
 class PlainLink(InlineProcessor):
     def handleMatch(self, m, data):
         element = etree.Element("a")
-        element.text = m[1]
+        element.text = AtomicString(m[1])  # nothing in it for the inline patterns to find
         element.set("href", m[2])
         if m[3] is not None:
             element.set("title", m[3])
