@@ -1,4 +1,5 @@
-"""The plain-link fast path (overrides/hooks/plain_links.py) renders exactly what Python-Markdown does."""
+"""The fast paths of rendering (overrides/hooks/plain_links.py, table_blocks.py) render exactly
+what Python-Markdown does."""
 
 from __future__ import annotations
 
@@ -10,17 +11,19 @@ from mkdocs.structure.files import get_files
 from mkdocs.structure.pages import Page
 
 ROOT = Path(__file__).resolve().parents[1]
+FAST_PATHS = {"PlainLinks", "TableBlocks"}
 
 
 def rendered_pages(variant: str, fast_path: bool) -> dict[str, str]:
     """Every page of the variant as the site renders it (its hooks' extensions included), with
-    the fast path or without it."""
+    the fast paths or without them."""
     config = load_config(config_file=str(ROOT / f"mkdocs-{variant}.yml"))
     config = config.plugins.on_config(config)
-    fast = [e for e in config.markdown_extensions if type(e).__name__ == "PlainLinks"]
-    assert len(fast) == 1, "the variant config no longer runs the plain_links hook"
+    fast = [e for e in config.markdown_extensions if type(e).__name__ in FAST_PATHS]
+    assert len(fast) == len(FAST_PATHS), "the variant config no longer runs the fast paths' hooks"
     if not fast_path:
-        config.markdown_extensions.remove(fast[0])
+        for extension in fast:
+            config.markdown_extensions.remove(extension)
     files = get_files(config)
     pages = {}
     for file in files.documentation_pages():
@@ -36,4 +39,5 @@ def test_the_fast_path_renders_every_page_as_python_markdown_does(variant, monke
     monkeypatch.chdir(ROOT)  # the configs name docs_dir relative to the repository
     fast = rendered_pages(variant, fast_path=True)
     assert sum(page.count('class="glossary-link"') for page in fast.values()) > 100
+    assert sum(page.count("<table>") for page in fast.values()) >= 5
     assert fast == rendered_pages(variant, fast_path=False)
