@@ -277,3 +277,20 @@ def test_a_heading_that_fills_the_line_after_a_full_stop_is_the_one_its_parent_a
     read = read_text(text, "A-70-95.txt", doc.meta.title)
     summary = [block_signature(b) for b in doc.blocks if b.id.startswith("summary")]
     assert [block_signature(b) for b in read.blocks if b.id.startswith("summary")] == summary
+
+
+def test_a_line_ending_with_a_full_stop_and_a_bracketed_call_ends_its_sentence():
+    """S/2015/730 at 44 columns, paragraphs opening indented, bracketed note calls: paragraph
+    7's last line (到 2014 年年底…历史新高。[1]) follows a line that ended its sentence at the
+    measure. It ends its own sentence before the call, as …新高。¹ would: the paragraph's
+    last line, not a heading after a full stop."""
+    _, doc = documents()["S-2015-730"]
+    text = typeset(doc, Style(width=44, paragraph_end="indent", marks="bracket"), seed=1)
+    lines = text.splitlines()
+    at = next(k for k, line in enumerate(lines) if line.startswith("到 2014 年年底"))
+    assert lines[at].endswith("。[1]") and line_width(lines[at - 1]) == 44 and lines[at - 1].endswith("。")
+    read = read_text(text, "S-2015-730.txt", doc.meta.title)
+    para = next(b for b in read.blocks if b.id == "para-7")
+    assert plain_text(para.inlines).endswith("成为开始保存记录以来的历史新高。[1]")
+    assert not any(isinstance(b, Heading) and plain_text(b.inlines).startswith("到") for b in read.blocks)
+

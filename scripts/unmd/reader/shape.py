@@ -17,10 +17,10 @@ CHINESE_NUMERALS = "一二三四五六七八九十"
 
 CLOSERS = "”’」』)）》〕]】 "  # what may close a sentence after its stop
 _SENTENCE_END = "。！？.!?：:；;…"
-# A footnote mark glued after the end of a sentence: 。¹ 。1 。* 。** (8.19 is a number, and
-# so is the part after a capital's dot in a document symbol: A/C.2/77/L.3)
+# A footnote mark glued after the end of a sentence: 。¹ 。1 。[1] 。* 。** (8.19 is a number,
+# and so is the part after a capital's dot in a document symbol: A/C.2/77/L.3)
 _TRAILING_MARK = re.compile(
-    r"(?:(?<=[。！？!?：；”’)）])|(?<=[^\dA-Z]\.))(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\d{1,3}|\*{1,3})$"
+    r"(?:(?<=[。！？!?：；”’)）])|(?<=[^\dA-Z]\.))(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\d{1,3}|\[\d{1,3}\]|\*{1,3})$"
 )
 
 HAN = re.compile(r"[\u3400-\u9fff]")
