@@ -294,3 +294,14 @@ def test_a_line_ending_with_a_full_stop_and_a_bracketed_call_ends_its_sentence()
     assert plain_text(para.inlines).endswith("成为开始保存记录以来的历史新高。[1]")
     assert not any(isinstance(b, Heading) and plain_text(b.inlines).startswith("到") for b in read.blocks)
 
+
+def test_a_letters_indented_first_line_under_its_title_opens_a_paragraph_not_the_title():
+    """S/2017/105 at 30 columns, paragraphs opening indented: the letter's first line under its
+    title (　　谨随函转递…一份非正式文件，) ends where a title could go on, but it opens
+    indented as every paragraph does here: a paragraph, not the rest of a title."""
+    _, doc = documents()["S-2017-105"]
+    text = typeset(doc, Style(width=30, paragraph_end="indent"), seed=1)
+    assert "\n　　谨随函转递瑞典常驻联合国代表团按例编写的一份非正式文件，\n" in text
+    read = read_text(text, "S-2017-105.txt", doc.meta.title)
+    expected = [block_signature(b) for b in doc.blocks if b.id.startswith("title-")]
+    assert [block_signature(b) for b in read.blocks if b.id.startswith("title-")] == expected

@@ -471,10 +471,13 @@ class BlockBuilder:
         """Whether the layout marks a paragraph's start by indenting its first line: lines
         indented a little (not centred) are common, and nearly all of them follow a line
         that ended a sentence or a heading, not one that a page end or the wrap cut."""
-        after = [before.text for before, piece in zip(self.pieces, self.pieces[1:])
-                 if INDENT_WIDTH[0] <= piece.lead <= INDENT_WIDTH[1] and not self.centred(piece)]
+        after = [before.text for before, piece in zip(self.pieces, self.pieces[1:]) if self.paragraph_indent(piece)]
         ended = sum(1 for text in after if ends_sentence(text) or heading_like(text))
         return len(after) >= INDENT_OPENS_SHARE * len(self.pieces) and ended >= INDENT_AFTER_END_SHARE * len(after)
+
+    def paragraph_indent(self, piece: Piece) -> bool:
+        """Whether the line is indented as a paragraph's first line: a little, not centred."""
+        return INDENT_WIDTH[0] <= piece.lead <= INDENT_WIDTH[1] and not self.centred(piece)
 
     def indented_start(self, piece: Piece) -> bool:
         """An indented line opens a block after a blank line, or anywhere in a layout whose
@@ -749,7 +752,9 @@ class BlockBuilder:
         """Whether `block` is the first line of a title that ends with a colon (…的工作方法： /
         简化报告程序的执行情况) or where a title cannot end (增进和保护所有人权——公民权利、 /
         政治权利、…，/ 包括发展权): one heading-shaped line but for its last mark, among the
-        headings at the top (the title, agenda titles), with a title's line right below it."""
+        headings at the top (the title, agenda titles), with a title's line right below it; not
+        a paragraph's first line, indented where the layout opens paragraphs so (a letter's
+        first sentence under its title: 谨随函转递…文件， / 其中概述了…)."""
         piece = self.pieces[index]
         return (
             block.kind == "text"
@@ -759,6 +764,7 @@ class BlockBuilder:
             and (heading_like(piece.text, 40) or heading_goes_on(piece.text))
             and not piece.after_blank
             and not piece.after_break
+            and not (self.indent_opens and self.paragraph_indent(self.pieces[block.first_piece]))
             and all(earlier.kind == "heading" for earlier in self.blocks[:-1])
         )
 
