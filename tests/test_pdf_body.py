@@ -420,6 +420,50 @@ def test_a_line_that_opens_with_a_group_of_thousands_opens_no_note():
     assert foot_notes([lines[0], "8 见联合国大学政策研究中心的专题文件。", lines[2]], {3}) == {2}
 
 
+def test_a_stop_at_a_line_the_wrap_cut_does_not_end_a_note_at_the_page_foot():
+    """vol. at the end of a full line, and a year that a line breaker cut after a full stop
+    (…49 次。2 / 014 年…), end no note: the line after each goes on with it, so the foot is
+    found (before, it was no foot at all: a line after a note's end opened no note)."""
+    lines = [
+        "5. 从 2005 年至 2015 年，大规模内战的次数增加了近两倍。从 2011",
+        "年至 2015 年间，冲突中死亡人数增加了五倍，其中 2014 年死亡人数",
+        "仅次于 1994 年。1 总伤亡人数仍然处于历史高位，但 2016 年武装冲",
+        "突次数和死亡人数均有减少。2 武装暴力造成的流离失所现象达到最高",
+        "记录，波及 6 500 万人。另外，尼日利亚(北部)、索马里、南苏丹和也",
+        "门还有至少 2 000 万人正在经历或面临饥荒，这些国家全都发生了旷日",
+        "持久的冲突，并且难以通行。",
+        "6. 我们迫切需要进行调解等努力来结束今天的冲突，正如我们迫切需要",
+        "投入更多注意力、努力和资源用于防止明天的冲突。",
+        "1 见 Allansson 和 Themnér，《和平研究杂志》(Journal of Peace, vol.",
+        "54, No. 4(2017))。内战的定义是涉及至少一个国家行为体的武装冲突。",
+        "2 同上。冲突的次数急剧增加，2015 年从 42 次增至 52 次，后降至 49 次。2",
+        "014 年共记录了 104 000 人因战斗死亡。",
+        "17-32081 (C)    260617    270617",
+    ]
+    assert foot_notes(lines, {14}) == {10, 12}
+
+
+def test_a_foot_that_begins_at_a_call_the_wrap_put_at_a_line_start_is_no_foot():
+    """2 其他例子… is body text (the call 2 the wrap put at a line start): the foot read from
+    there meets 2 again, a note number already taken, after a full line that ended note 1, so
+    it is none, and the real foot (1, 2) is found below it."""
+    lines = [
+        "4. 如今，越来越广泛的行为体正在采用比以往任何时候都更多的手段进行",
+        "预防性外交。这部分是因为出现了更健全的规范性框架，各方共有 2 类关",
+        "切，从而有利于防止暴力冲突和大规模暴行的国际努力，并确保在治理、",
+        "和平与安全方面聆听更多的声音。",
+        "5. 在全球一级的规范发展以非洲、亚洲、欧洲和美洲区域一级的规范发展",
+        "为基础。诸如南美洲国家联盟等新组织已成为区域的活跃行为体，1 包括",
+        "在预防性外交方面。",
+        "2 其他例子包括太平洋地区，太平洋岛国论坛的《比克塔瓦宣言》提供一",
+        "个对正在出现的安全问题尽早采取外交对策的框架。",
+        "1 见《和平纲领：预防性外交、建立和平与维持和平》(A/47/277)，1992 年。",
+        "2 《南美洲国家联盟国家元首和政府首脑理事会宣言》，2010 年。",
+        "11-94569 (C)    120811    130811",
+    ]
+    assert foot_notes(lines, {12}) == {10, 11}
+
+
 def test_a_foot_of_notes_ends_at_a_job_number_printed_with_its_dates_in_columns():
     """11-53661 (C)    210811    220811 is the page's end, as lines.py drops it, so the note
     above it (no rule) is found."""

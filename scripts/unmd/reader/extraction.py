@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from .lines import BARE_NUMBER, SEPARATOR, SYMBOL_PATTERN, ends_note, furniture_kind
 from .shape import (CHAPTER, COUNT_UNITS, ITEM, MARK_GLUED_AFTER, NUMBERED, SECTION, SIGNATURE_END, ends_sentence,
-                    heading_like, item_parts, join_text, line_width, measures, width_slack, wrap_margin)
+                    fills_line, heading_like, item_parts, join_text, line_width, measures, width_slack, wrap_margin)
 
 # A gap of this many spaces or more inside a line separates two columns of the page.
 _COLUMN_GAP = re.compile(r" {3,}|\t")
@@ -321,6 +321,7 @@ def foot_notes(lines: list[str], furniture: set[int], page_starts: set[int] = fr
     feed, `page_starts`, or the end of the text). A page's first line may open a note of its
     own (pdftotext -raw prints a page of notes carried over without its header first)."""
     breaks = furniture | page_starts
+    _, margin = wrap_margin(lines)
     starts: set[int] = set()
     in_foot = [False] * len(lines)  # the lines of the note blocks found so far: no call stands there
     found = ruled_notes(lines, breaks)  # a number that stands under a rule is that note's, once
@@ -332,7 +333,7 @@ def foot_notes(lines: list[str], furniture: set[int], page_starts: set[int] = fr
         lone = _put_back_lone_note_number(lines, index, breaks)
         m = _NOTE_START.match(lines[index].strip())
         if m and _due(int(m.group(1)), found) and _called(lines, index, int(m.group(1)), in_foot):
-            end, notes = _foot_end(lines, index, found, breaks)
+            end, notes = _foot_end(lines, index, found, breaks, margin)
             if end is not None:
                 starts.update(notes)
                 in_foot[index:end] = [True] * (end - index)
@@ -447,16 +448,20 @@ def _called(lines: list[str], end: int, number: int, in_foot: list[bool]) -> boo
     return any(pattern.search(lines[k]) for k in range(end) if not in_foot[k])
 
 
-def _foot_end(lines: list[str], index: int, found: set[int], breaks: set[int]) -> tuple[int | None, list[int]]:
+def _foot_end(lines: list[str], index: int, found: set[int], breaks: set[int],
+              margin: float) -> tuple[int | None, list[int]]:
     """(index after the foot, the lines (1-based) where its notes start) when the lines from
     `index` to the page end are notes, each due (`_due`), and their continuation lines;
     (None, []) when a line that opens a paragraph, heading or item stands among them, a line
-    after the end of a sentence opens no note, or a separator rule stands below: that page's
-    notes are under its rule, and a call the wrap put at a line start above it (15 区域实体…)
-    is body text."""
+    after the end of a sentence that stopped short of the `margin` opens no note, or a
+    separator rule stands below: that page's notes are under its rule, and a call the wrap put
+    at a line start above it (15 区域实体…) is body text. After a line the wrap cut, a stop
+    that seems to end the note (…, vol. / 54…; …降至 49 人。2 / 014 年…, a number a line
+    breaker cut) does not: the note goes on, unless the line opens with a note's number that is
+    not due (a foot that began at a call the wrap put at a line start, …方面。/ 2 其他例子…)."""
     numbers = set(found)
     starts = []
-    ended, last, note = False, 0, ""
+    ended, last, note, tail = False, 0, "", ""
     for k in range(index, len(lines)):
         if k + 1 in breaks and k > index:
             return k, starts
@@ -473,11 +478,11 @@ def _foot_end(lines: list[str], index: int, found: set[int], breaks: set[int]) -
             numbers.add(last)
             starts.append(k + 1)
             note = ""
-        elif ended or _starts_structure(text):
+        elif (ended and (m or not fills_line(tail, text, margin))) or _starts_structure(text):
             return None, []  # after a note that ended, only the next note or the page end
         # A note that announced a quotation (…规定：) or is inside one has not ended.
         note += text
-        ended = ends_sentence(text) and ends_note(note)
+        ended, tail = ends_sentence(text) and ends_note(note), text
     return len(lines), starts
 
 
