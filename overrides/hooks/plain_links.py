@@ -11,6 +11,10 @@ Python-Markdown writes; tests/test_plain_links.py compares them on every page). 
 none of the characters an inline pattern starts with, so it is not searched for them again. Anything with markup, escapes or entities in
 it does not match and takes Python-Markdown's own path. MkDocs still resolves and checks the
 href afterwards, as for any link.
+
+The writer writes no other kind of link (reference links, images, autolinks: its text escapes
+the brackets and angle brackets they need), so their patterns, which Python-Markdown would try
+on every run of text, are not registered: a tenth of rendering a page.
 """
 
 from __future__ import annotations
@@ -42,10 +46,16 @@ class PlainLink(InlineProcessor):
         return element, m.start(0), m.end(0)
 
 
+UNWRITTEN = ("reference", "image_link", "image_reference", "short_reference", "short_image_ref",
+             "autolink", "automail")
+
+
 class PlainLinks(Extension):
     def extendMarkdown(self, md: Markdown) -> None:
         # Before Python-Markdown's own link pattern (priority 160).
         md.inlinePatterns.register(PlainLink(PLAIN_LINK, md), "plain_link", 165)
+        for name in UNWRITTEN:
+            md.inlinePatterns.deregister(name)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
