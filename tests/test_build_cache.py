@@ -230,3 +230,29 @@ def test_page_templates_from_the_cache_are_the_same_and_follow_nav_and_config(tm
     shutil.rmtree(fresh_cache)
     assert mkdocs_build(config, tmp_path / "retitled-cold").returncode == 0
     assert page == built(tmp_path / "retitled-cold" / "r/index.html")
+
+
+class _CountedCalls:
+    """A function that notes in a file each time it is unpickled (in a worker) and called."""
+
+    def __init__(self, log: Path):
+        self.log = log
+
+    def __setstate__(self, state):
+        self.__dict__.update(state)
+        with self.log.open("a") as f:
+            f.write("unpickled\n")
+
+    def __call__(self, n: int) -> int:
+        with self.log.open("a") as f:
+            f.write("called\n")
+        return n + 1
+
+
+def test_a_batch_sends_its_function_to_each_worker_once_not_with_every_item(tmp_path, monkeypatch):
+    monkeypatch.setattr(batch, "workers", lambda: 2)
+    log = tmp_path / "log.txt"
+    items = list(range(12))
+    assert batch.map_cached("test", _CountedCalls(log), items, [str(n) for n in items]) == [n + 1 for n in items]
+    lines = log.read_text().split()
+    assert lines.count("called") == 12 and lines.count("unpickled") <= 2
