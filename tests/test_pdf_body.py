@@ -236,6 +236,18 @@ def test_a_number_with_the_brackets_after_it_is_one_unit_a_line_break_cannot_spl
                   "在加强社区和解进程并协助国家和地方当局又按照第1325(2000)号决议制订一个和解路线图。")
 
 
+
+def test_a_number_with_a_hyphen_and_the_number_after_it_is_one_unit_a_line_break_cannot_split():
+    """Unicode's rules break neither before a hyphen nor between it and a digit: a line that
+    left room for 2008 but not for 2008-2013 was cut by the wrap (…又按照第 / 2008-2013 年…)."""
+    old = "在加强社区和解进程并协助国家和地方当局制订一个和解路线\n图。\n"
+    new = "在加强社区和解进程并协助国家和地方当局又按照第\n2008-2013 年期间的决议制订一个和解路线图。\n"
+    text = JUSTIFIED_COLUMNS.replace(old, new)
+    assert text != JUSTIFIED_COLUMNS
+    assert paragraphs(read(text.replace("\n", "\n\n")))[-1] == (
+        "para-4", "地方一级的对话与和平倡议可以提供一个基础，并作为一项正式和平进程的补充；为了支持全国和解努力，建设和平基金正"
+                  "在加强社区和解进程并协助国家和地方当局又按照第2008-2013 年期间的决议制订一个和解路线图。")
+
 # A page without hanging measures, a blank line between paragraphs (blank lines end blocks).
 BLANK_BETWEEN_PARAGRAPHS = """\
 一. 导言

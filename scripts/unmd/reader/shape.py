@@ -232,8 +232,9 @@ _OPENING = r"[“‘（(《〔【\[]*"
 _CLOSING_AND_CALLS = r"[。，、；：！？）》〕】”’)\]},.;:!?%]*(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\d{1,3}\])*"
 _LINE_UNIT = re.compile(_OPENING + r"(?:[A-Za-z0-9]+|.)" + _CLOSING_AND_CALLS)
 # Unicode line breaking (UAX #14), as a PDF's typesetter breaks its lines, also keeps the
-# brackets right after a number or a Latin word with it: 1325(2000) is one unit.
-_PDF_LINE_UNIT = re.compile(_OPENING + r"(?:[A-Za-z0-9]+(?:\([A-Za-z0-9]+\))*|.)" + _CLOSING_AND_CALLS)
+# brackets right after a number or a Latin word with it (1325(2000) is one unit), and a hyphen
+# with the number after it (no break before a hyphen, nor between it and a digit: 2008-2013, P-2).
+_PDF_LINE_UNIT = re.compile(_OPENING + r"(?:[A-Za-z0-9]+(?:-\d+)*(?:\([A-Za-z0-9]+\))*|.)" + _CLOSING_AND_CALLS)
 
 
 @functools.cache
