@@ -853,3 +853,27 @@ def test_a_body_line_wider_than_the_notes_is_no_part_of_a_cut_notes_rest():
         "整个进程中保持连贯一致的支持，包括在执行阶段向各方提供技术援助和政治支持，以免协议破裂。")
     assert [(n.key, plain_text(n.inlines)) for n in doc.footnotes][1] == (
         "2", "见秘书长关于加强调解及其支助活动的报告，其中说明了安全理事会和大会在预防冲突方面的作用以及区域组织的贡献。")
+
+
+# A blank line after every line: page 2 ends with a heading (its paragraph opens page 3), and
+# the rest of page 1's cut note stands flush left under it.
+REST_UNDER_A_HEADING_AT_A_PAGE_END = (PAGE_WITH_A_CUT_NOTE + """\
+2. 达成一项协议只是一个较长进程的第一阶段，执行协议还
+需要财政和政治这两方面的持续援助，因此各方都必须在整
+个进程中保持连贯一致的支持。
+秘书长的斡旋
+国大学政策研究中心，东京，2017 年。
+A/70/95
+15-75150 (C) 2/3
+3. 小组建议，各方必须共同努力，推动政治解决，而不是仅
+靠军事手段来管理冲突及其后果。
+""").replace("\n", "\n\n")
+
+
+def test_the_rest_of_a_cut_note_under_a_short_line_that_ends_no_sentence_goes_back():
+    """The heading above the rest ends no sentence, and page 3 opens paragraph 3, but the
+    heading stopped short of the margin: nothing the wrap cut needs the rest, so it is the note's."""
+    doc = read(REST_UNDER_A_HEADING_AT_A_PAGE_END)
+    assert [row[2] for row in body(doc)][2:] == ["秘书长的斡旋", "小组建议，各方必须共同努力，推动政治解决，而不是仅靠军事手段来管理冲突及其后果。"]
+    assert [(n.key, plain_text(n.inlines)) for n in doc.footnotes] == [
+        ("1", "见乌普萨拉冲突数据方案数据集和趋势分析报告，联合国大学政策研究中心，东京，2017 年。")]

@@ -232,9 +232,10 @@ def _take_carried_rest(layout: Layout, note: NoteText, wrap: float, blanks_set_a
     body pieces read on that page end with it: the run of lines just before this page's first
     note or its end, hanging where the note's lines hang (else the flush-left lines after the
     blank line before the notes), that ends the note's text. They go back to the note. Flush
-    left, they are the body's own where the body line before them has not ended its sentence
-    and the next page's body (`resumes`: its first line, at a page end) opens a paragraph,
-    heading or item: the paragraph needs them. Where a blank line follows every line
+    left, they are the body's own where the body line before them is one the wrap cut in
+    mid-sentence and the next page's body (`resumes`: its first line, at a page end) opens a
+    paragraph, heading or item: the paragraph needs them (a line that stopped short, a
+    heading's, needs nothing). Where a blank line follows every line
     (`blanks_set_apart` false) none sets the notes apart, so the run reaches back over full
     lines (a note's wrapped lines) to the body's last sentence end: stopped at the first full
     line, it would leave the note's other wrapped lines to the body. A line wider than the
@@ -282,7 +283,9 @@ def _take_carried_rest(layout: Layout, note: NoteText, wrap: float, blanks_set_a
     run = pieces[start:]
     if not run or start == 0 or run[0].page != note.page + 1:
         return
-    if not hanging(run[0]) and _opens_structure(resumes) and not ends_sentence(pieces[start - 1].text):
+    before = pieces[start - 1]
+    if (not hanging(run[0]) and _opens_structure(resumes) and not ends_sentence(before.text)
+            and fills_line(before.text, run[0].text, wrap)):
         return
     text = note.text
     for piece in run:
