@@ -858,31 +858,28 @@ class BlockBuilder:
         at = next((k for k, block in enumerate(self.blocks) if block.kind != "heading"), None)
         if not at or self.blocks[at].kind != "text" or not self.blocks[at].line_starts:
             return
-        heading, rest = self.cut(self.blocks[at], 0)
+        heading, rest = self.split_first_line(self.blocks[at])
         if LETTER.search(heading.text) and heading_like(heading.text):
             self.blocks[at : at + 1] = [replace(heading, kind="heading"), rest]
 
     def split_announced_heading(self) -> None:
         """A heading that announces how many follow (四项必需的转变, or its lead: …四个领域内…),
         with one fewer before the next heading that announces a count (or a numbered block),
-        lost one to the wrap: a heading-shaped line after a full stop that filled the measure
-        exactly reads as cut, and it went on with the paragraph below it (and with the one above,
-        where that one filled its last line too). Where the span holds one such line, it is the
-        heading: the one that opens a text block if there is one (a paragraph opens with such
-        a line only after another paragraph, a line inside one only after a full line that
-        ends a sentence), else the one inside a block."""
+        lost one to the wrap: a heading-shaped line after a paragraph's full stop that filled
+        the measure exactly reads as cut, and it went on with the paragraph below it. Where
+        one text block in between opens with such a line, that line is the heading. (Where
+        the paragraph above filled its last line too, all three run together; a line inside a
+        block after a full line that ends a sentence is too common to tell which one it is.)"""
         k = 0
         while k < len(self.blocks):
-            found = self.lost_heading(k)
-            if found:
-                j, line = found
-                before, heading = self.cut(self.blocks[j], line - 1) if line else (None, self.blocks[j])
-                heading, after = self.cut(heading, 0)
-                self.blocks[j : j + 1] = [b for b in (before, replace(heading, kind="heading"), after) if b]
+            j = self.lost_heading(k)
+            if j is not None:
+                heading, rest = self.split_first_line(self.blocks[j])
+                self.blocks[j : j + 1] = [replace(heading, kind="heading"), rest]
             k += 1
 
-    def lost_heading(self, k: int) -> tuple[int, int] | None:
-        """(block, line) of the heading that block `k` announced and the wrap ran on, if any."""
+    def lost_heading(self, k: int) -> int | None:
+        """The text block that opens with the heading block `k` announced and the wrap ran on."""
         count = self.announced(k)
         if not count or count < 2:
             return None
@@ -890,8 +887,7 @@ class BlockBuilder:
                     if self.blocks[j].kind not in ("heading", "text") or self.announced(j)), len(self.blocks))
         if sum(self.blocks[j].kind == "heading" for j in range(k + 1, end)) != count - 1:
             return None
-        found = [(j, line) for j in range(k + 1, end) for line in self.heading_lines_inside(j)]
-        found = [(j, line) for j, line in found if line == 0] or found
+        found = [j for j in range(k + 1, end) if self.opens_with_heading_line(j)]
         return found[0] if len(found) == 1 else None
 
     def announced(self, k: int) -> int | None:
@@ -904,35 +900,27 @@ class BlockBuilder:
         lead = list(itertools.islice(itertools.takewhile(lambda b: b.kind != "heading", after), 2))
         return announced_count(block.text, lead[0].text if len(lead) == 1 and lead[0].kind == "text" else None)
 
-    def heading_lines_inside(self, k: int) -> list[int]:
-        """The lines of text block `k` (by position, not the last) that can be a heading the
-        wrap ran on: heading-shaped within the measure, flush left, after the end of a sentence
-        with a full stop (in the block, or the block before), ending where a heading can end."""
+    def opens_with_heading_line(self, k: int) -> bool:
+        """Whether text block `k` opens with a line that can be a heading the wrap ran on: after
+        a block that ended its sentence with a full stop, flush left, heading-shaped within the
+        measure, ending where a heading can end, and not the block's only line."""
         block = self.blocks[k]
-        if block.kind != "text" or not self.wrapped or k == 0:
-            return []
-        starts = [0] + block.line_starts
-        lines = []
-        for n in range(block.pieces - 1):
-            piece = self.pieces[block.first_piece + n]
-            before = block.text[: starts[n]] if n else self.blocks[k - 1].text
-            if (before.rstrip(CLOSERS)[-1:] in "。！？" and not piece.indent and self.heading_shaped(piece.text)
-                    and not heading_goes_on(piece.text)):
-                lines.append(n)
-        return lines
+        if block.kind != "text" or not self.wrapped or k == 0 or block.pieces < 2:
+            return False
+        piece = self.pieces[block.first_piece]
+        return (self.blocks[k - 1].text.rstrip(CLOSERS)[-1:] in "。！？" and not piece.indent
+                and self.heading_shaped(piece.text) and not heading_goes_on(piece.text))
 
-    def cut(self, block: RawBlock, n: int) -> tuple[RawBlock, RawBlock]:
-        """Text block `block` cut in two: its lines up to line `n` (counting from 0) and the rest."""
-        at = block.line_starts[n]
+    def split_first_line(self, block: RawBlock) -> tuple[RawBlock, RawBlock]:
+        """Text block `block` cut in two: its first line and the rest."""
+        at = block.line_starts[0]
         rest = block.text[at:]
-        dropped = len(rest) - len(rest.lstrip())
-        piece = block.first_piece + n + 1
-        shift = at + dropped
-        head = replace(block, text=block.text[:at].rstrip(), pieces=n + 1, line_starts=block.line_starts[:n],
-                       last_width=line_width(self.pieces[piece - 1].text),
-                       resumed=block.resumed if block.resumed and block.resumed[1] < piece else None)
+        shift = at + len(rest) - len(rest.lstrip())
+        piece = block.first_piece + 1
+        head = replace(block, text=block.text[:at].rstrip(), pieces=1, line_starts=[],
+                       last_width=line_width(self.pieces[block.first_piece].text), resumed=None)
         tail = replace(block, line=self.pieces[piece].line, text=rest.lstrip(), first_piece=piece,
-                       pieces=block.pieces - n - 1, line_starts=[o - shift for o in block.line_starts[n + 1 :]],
+                       pieces=block.pieces - 1, line_starts=[o - shift for o in block.line_starts[1:]],
                        resumed=(block.resumed[0] - shift, block.resumed[1]) if block.resumed and block.resumed[1] > piece else None,
                        missing=[])
         return head, tail
