@@ -877,3 +877,37 @@ def test_the_rest_of_a_cut_note_under_a_short_line_that_ends_no_sentence_goes_ba
     assert [row[2] for row in body(doc)][2:] == ["秘书长的斡旋", "小组建议，各方必须共同努力，推动政治解决，而不是仅靠军事手段来管理冲突及其后果。"]
     assert [(n.key, plain_text(n.inlines)) for n in doc.footnotes] == [
         ("1", "见乌普萨拉冲突数据方案数据集和趋势分析报告，联合国大学政策研究中心，东京，2017 年。")]
+
+
+# Note 1 seems to end at page 1's foot (…得多？”), but its rest goes on with a comma at page 2's
+# foot, under paragraph 2 that the page end cut: hanging under the note's text, or flush left
+# after the blank line that sets the notes apart.
+REST_AFTER_A_STOP = """\
+一. 导言
+1. 小组认为，国际化冲突的数量在过去十年里增加了九倍以
+上。[1] 在一些情况下，会员国利用地方和国家的不满从中渔
+利，为代理战争煽风点火，从而使冲突更血腥、延续时间更
+长，也更难以解决。
+[1] James D. Fearon，“为何有些内战比其他内战长久得多？”
+A/70/95
+15-75150 (C) 1/3
+2. 达成一项协议只是一个较长进程的第一阶段，执行协议还
+需要财政和政治这两方面的持续援助，因此各方都必须在整
+{rest}，《和平研究杂志》，第 41 卷，第 3 期。
+A/70/95
+15-75150 (C) 2/3
+个进程中保持连贯一致的支持。
+3. 小组建议，各方必须共同努力，推动政治解决，而不是仅
+靠军事手段来管理冲突及其后果。
+"""
+
+
+@pytest.mark.parametrize("rest", ["    ", "\n"], ids=["hanging", "after-a-blank-line"])
+def test_the_rest_of_a_note_that_seemed_to_end_goes_back_when_it_goes_on_with_a_comma(rest):
+    """A line that opens with a comma opens no block: it goes on with the note before it."""
+    doc = read(REST_AFTER_A_STOP.format(rest=rest))
+    assert [row[1:] for row in body(doc)][1] == (
+        "para-2", "达成一项协议只是一个较长进程的第一阶段，执行协议还需要财政和政治这两方面的持续援助，因此各方都必须在整"
+        "个进程中保持连贯一致的支持。")
+    assert [(n.key, plain_text(n.inlines)) for n in doc.footnotes] == [
+        ("1", "James D. Fearon，“为何有些内战比其他内战长久得多？”，《和平研究杂志》，第 41 卷，第 3 期。")]

@@ -16,6 +16,7 @@ from ..model import NOTE_PARAGRAPH, Removed
 from .shape import (
     CHAPTER,
     ITEM,
+    NO_LINE_START,
     NUMBERED,
     SECTION,
     SUPERSCRIPT_VALUE,
@@ -247,9 +248,13 @@ def _take_carried_rest(layout: Layout, note: NoteText, wrap: float, blanks_set_a
     def hanging(piece: Piece) -> bool:  # indented by spaces where the note's lines hang
         return piece.indent in note.hangs - {0} and piece.lead == piece.indent / 2
 
-    # A closing bracket may end a citation or a label the note goes on after (…第62段(f) /
-    # 分段。): after one, only lines that hang where the note's lines hang, as no body line does.
-    if ends_note(note.text) and (ends_sentence(note.text) or not hanging(pieces[-1])):
+    # A note may seem to end where it goes on: at a closing bracket, which may close a label
+    # (…第62段(f) / 分段。), or at a stop before more of its citation (…长久得多？” / ，《和平研究
+    # 杂志》…). Its rest is then a run that hangs where the note's lines hang (no body line
+    # does), after a bracket; or one that goes on with the text before it (a comma, a closing
+    # mark: no block opens so), hanging or after the blank line that sets the notes apart.
+    ended = ends_note(note.text)
+    if ended and not (hanging(pieces[-1]) or blanks_set_apart):
         return
 
     def part(piece: Piece) -> bool:  # a line that may be the note's: no body structure opens
@@ -282,6 +287,8 @@ def _take_carried_rest(layout: Layout, note: NoteText, wrap: float, blanks_set_a
             return
     run = pieces[start:]
     if not run or start == 0 or run[0].page != note.page + 1:
+        return
+    if ended and not (hanging(run[0]) and not ends_sentence(note.text)) and run[0].text[:1] not in NO_LINE_START:
         return
     before = pieces[start - 1]
     if (not hanging(run[0]) and _opens_structure(resumes) and not ends_sentence(before.text)

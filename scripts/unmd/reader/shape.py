@@ -398,7 +398,7 @@ def wrap_is_exact(cut_lines: list[tuple[str, str, float]], margin: float) -> boo
 
 # What a typesetter keeps off a line start; a line breaker that starts lines with it on at least
 # this share of the lines it cut (and this many) cuts at the measure whatever it cuts.
-_CLOSING = frozenset("。，、；：！？）》〕】”’)]},;:!?%")
+NO_LINE_START = frozenset("。，、；：！？）》〕】”’)]},;:!?%")
 _ANYWHERE_SHARE = 0.02
 _ANYWHERE_LEAST = 3
 
@@ -409,7 +409,7 @@ def breaks_anywhere(cut_lines: list[tuple[str, str, float]]) -> bool:
     lines it cut start with closing punctuation, which a typesetter keeps on the line before.
     Then the line before left no room for the next character, not for the next whole unit
     (…同文信 / 2014 年: a breaker that cuts anything would have put 20 on a line 29 of 30 full)."""
-    starts = sum(following[:1] in _CLOSING for _, following, _ in cut_lines)
+    starts = sum(following[:1] in NO_LINE_START for _, following, _ in cut_lines)
     return starts >= _ANYWHERE_LEAST and starts >= _ANYWHERE_SHARE * len(cut_lines)
 
 
