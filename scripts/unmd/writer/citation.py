@@ -114,12 +114,18 @@ def render_citations(record: dict, variant: str, accessed: str) -> dict[str, str
     return entries
 
 
+@cache
+def _renderer() -> str:
+    """What rendering reads besides the record: citeproc-py, the styles, this code (read once:
+    a package's version is looked up on disk)."""
+    return fingerprint(version("citeproc-py"), code_fingerprint([Path(__file__), UN_STYLE, *STYLES.values()]))
+
+
 def page_citations(record: dict, variant: str, accessed: str) -> tuple[dict[str, str], str]:
     """`render_citations` and `paragraph_citation` of a report page, from the disk cache where
     the record, the styles and this code are unchanged: citeproc-py takes 1.7 s a variant at 50
     reports, most of a rebuild after one edit."""
-    key = fingerprint(json.dumps(record, sort_keys=True, ensure_ascii=False), variant, accessed,
-                      version("citeproc-py"), code_fingerprint([Path(__file__), UN_STYLE, *STYLES.values()]))
+    key = fingerprint(json.dumps(record, sort_keys=True, ensure_ascii=False), variant, accessed, _renderer())
     return _rendered.get_or_compute(key, lambda: (render_citations(record, variant, accessed),
                                                   paragraph_citation(record, variant)))
 
