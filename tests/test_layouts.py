@@ -305,3 +305,16 @@ def test_a_letters_indented_first_line_under_its_title_opens_a_paragraph_not_the
     read = read_text(text, "S-2017-105.txt", doc.meta.title)
     expected = [block_signature(b) for b in doc.blocks if b.id.startswith("title-")]
     assert [block_signature(b) for b in read.blocks if b.id.startswith("title-")] == expected
+
+
+def test_a_paragraph_after_a_paragraph_stays_one_where_blank_lines_end_blocks():
+    """The same summary with summary-h7 gone from the document, its paragraph now the second
+    under summary-h6: 四项必需的转变 still announces four and three follow, and at 30 columns
+    that paragraph opens with a heading-shaped line after a full stop (…联合国和平行动). Where a
+    blank line ends each block, a heading would stand apart: the line is the paragraph's."""
+    _, doc = documents()["A-70-95"]
+    doc = copy.deepcopy(doc)
+    doc.blocks = [b for b in doc.blocks if b.id != "summary-h7"]
+    read = read_text(typeset(doc, Style(width=30), seed=1), "A-70-95.txt", doc.meta.title)
+    summary = [block_signature(b)[::len(block_signature(b)) - 1] for b in doc.blocks if b.id.startswith("summary")]
+    assert [block_signature(b)[::len(block_signature(b)) - 1] for b in read.blocks if b.id.startswith("summary")] == summary

@@ -903,9 +903,12 @@ class BlockBuilder:
     def opens_with_heading_line(self, k: int) -> bool:
         """Whether text block `k` opens with a line that can be a heading the wrap ran on: after
         a block that ended its sentence with a full stop, flush left, heading-shaped within the
-        measure, ending where a heading can end, and not the block's only line."""
+        measure and ending where a heading can end; only where no blank line ends a block (there
+        a heading stands apart from its paragraph, and a paragraph after a paragraph opens
+        with a line of that shape more often than not)."""
         block = self.blocks[k]
-        if block.kind != "text" or not self.wrapped or k == 0 or block.pieces < 2:
+        if (block.kind != "text" or not self.wrapped or self.blank_ends or self.gap_ends or k == 0
+                or block.pieces < 2):
             return False
         piece = self.pieces[block.first_piece]
         return (self.blocks[k - 1].text.rstrip(CLOSERS)[-1:] in "。！？" and not piece.indent
