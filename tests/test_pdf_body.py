@@ -476,6 +476,19 @@ def test_a_foot_that_begins_at_a_call_the_wrap_put_at_a_line_start_is_no_foot():
     assert foot_notes(lines, {12}) == {10, 11}
 
 
+def test_the_rest_of_a_number_a_line_breaker_cut_opens_no_note():
+    """…将 8.1 / 9 亿美元… at a page's foot is 8.19, cut by a line breaker, not note 9, though
+    9 is due and the body has a 9."""
+    lines = [
+        "49. 会员国还通过主办捐助方会议提供了宝贵支持，共有 9 类方案，这促进了将 8.1",
+        "9 亿美元国际发展援助经费转到开发署和儿基会，",
+        "从而使社区支助和国家能力在危机期间得到保障。",
+        "17-91258 (C)    270617    280617",
+    ]
+    assert foot_notes(lines, {4}) == set()
+    assert foot_notes([lines[0].replace("8.1", "81 亿美元。"), "9 见开发署的报告。", lines[3]], {3}) == {2}
+
+
 def test_a_foot_of_notes_ends_at_a_job_number_printed_with_its_dates_in_columns():
     """11-53661 (C)    210811    220811 is the page's end, as lines.py drops it, so the note
     above it (no rule) is found."""

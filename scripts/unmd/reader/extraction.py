@@ -332,7 +332,8 @@ def foot_notes(lines: list[str], furniture: set[int], page_starts: set[int] = fr
             continue
         lone = _put_back_lone_note_number(lines, index, breaks)
         m = _NOTE_START.match(lines[index].strip())
-        if m and _due(int(m.group(1)), found) and _called(lines, index, int(m.group(1)), in_foot):
+        if (m and _due(int(m.group(1)), found) and _called(lines, index, int(m.group(1)), in_foot)
+                and not _goes_on_a_number(lines, index, breaks)):
             end, notes = _foot_end(lines, index, found, breaks, margin)
             if end is not None:
                 starts.update(notes)
@@ -344,6 +345,18 @@ def foot_notes(lines: list[str], furniture: set[int], page_starts: set[int] = fr
             lines[index], lines[lone[0]] = lone[1]
         index += 1
     return starts
+
+
+# A line that ends inside a number: digits after its decimal point, a thousands comma or a
+# symbol's slash (…将 8.1 / 9 亿美元…, a number a line breaker cut).
+_CUT_NUMBER_END = re.compile(r"\d[.,/]\d+$")
+
+
+def _goes_on_a_number(lines: list[str], index: int, breaks: set[int]) -> bool:
+    """Whether line `index` opens with the rest of a number that the text line before it cut
+    (not a page end's furniture: 2/23)."""
+    before = next((k for k in range(index - 1, -1, -1) if lines[k].strip()), None)
+    return before is not None and before + 1 not in breaks and bool(_CUT_NUMBER_END.search(lines[before].rstrip()))
 
 
 def _put_back_parts_amid_footer(lines: list[str], furniture: dict[int, str], note_starts: set[int]) -> None:
