@@ -16,7 +16,7 @@ from layoutcorpus.synthetic import DIMENSIONS, Style, break_lines, marked_text, 
 from layoutcorpus.synthetic import layouts as synthetic_layouts
 from layoutcorpus.table import run, summary
 from unmd.catalog import load_catalog
-from unmd.model import Heading, Paragraph, Text, plain_text
+from unmd.model import NOTE_PARAGRAPH, Heading, Paragraph, Text, plain_text
 from unmd.reader import read_text
 from unmd.reader.lines import split_layout
 from unmd.reader.shape import fills_line, line_width, wrap_is_exact
@@ -318,3 +318,18 @@ def test_a_paragraph_after_a_paragraph_stays_one_where_blank_lines_end_blocks():
     read = read_text(typeset(doc, Style(width=30), seed=1), "A-70-95.txt", doc.meta.title)
     summary = [block_signature(b)[::len(block_signature(b)) - 1] for b in doc.blocks if b.id.startswith("summary")]
     assert [block_signature(b)[::len(block_signature(b)) - 1] for b in read.blocks if b.id.startswith("summary")] == summary
+
+
+def test_each_paragraph_of_a_note_starts_a_printed_line_of_its_own():
+    """A note of several paragraphs (A/70/95's note quoting the Charter) is printed as a
+    typesetter prints it: each paragraph's first line filled from its start, not from what the
+    paragraph before left of the measure."""
+    _, doc = documents()["A-70-95"]
+    note = next(n for n in doc.footnotes if NOTE_PARAGRAPH in plain_text(n.inlines))
+    lines = typeset(doc, dataclasses.replace(Style(), width=30, note_rule=False), seed=1).split("\n")
+    later = [p for p in plain_text(note.inlines).split(NOTE_PARAGRAPH)[1:] if line_width(p) > 30]
+    assert later
+    for paragraph in later:
+        opening = paragraph.strip()[:10]
+        [line] = [line.strip() for line in lines if opening in line]
+        assert line.startswith(opening) and line_width(line) >= 27, line

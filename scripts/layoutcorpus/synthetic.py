@@ -24,7 +24,8 @@ import random
 import zlib
 from dataclasses import dataclass
 
-from unmd.model import Document, Entries, Footnote, FootnoteRef, Heading, Item, Paragraph, Signature, Table, Text
+from unmd.model import (NOTE_PARAGRAPH, Document, Entries, Footnote, FootnoteRef, Heading, Item, Paragraph,
+                        Signature, Table, Text)
 from unmd.reader.shape import CHAPTER, chinese_numeral, line_width
 
 from . import Layout
@@ -224,9 +225,11 @@ class Typesetter:
         mark = _mark(note.key, s.marks)
         indent = "  " if s.note_indent else ""
         hang = " " * (len(mark) + 1) if s.note_hang else ""
-        spans = break_lines(f"{mark} {text}", s.width - 1, s.typesetter)
-        body = f"{mark} {text}"
-        return [(indent if i == 0 else hang) + body[a:b] for i, (a, b) in enumerate(spans)]
+        # Each of a note's paragraphs starts a line, as a typesetter prints it (wrapped as one
+        # text, a paragraph's first line was only what the line before left of the measure).
+        lines = [paragraph[a:b] for paragraph in f"{mark} {text}".split(NOTE_PARAGRAPH)
+                 for a, b in break_lines(paragraph, s.width - 1, s.typesetter)]
+        return [(indent if i == 0 else hang) + line for i, line in enumerate(lines)]
 
     def page_end(self, keys: list[str], final: bool) -> None:
         s = self.style
