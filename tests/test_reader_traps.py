@@ -591,13 +591,17 @@ def test_a_repeated_plain_digit_mark_at_a_line_end_stays_a_reference():
     assert [(n.key, n.refs) for n in doc.footnotes] == [("1", 2)]
 
 
-# A page whose foot holds note 1 under no rule, cut by the page end after its first line.
-PAGE_WITH_A_CUT_NOTE = """\
+# The opening of A/70/95's chapter I: paragraph 1, which calls note 1.
+PARAGRAPH_1_CALLING_NOTE_1 = """\
 一. 导言
 1. 小组认为，国际化冲突的数量在过去十年里增加了九倍以
 上。[1] 在一些情况下，会员国利用地方和国家的不满从中渔
 利，为代理战争煽风点火，从而使冲突更血腥、延续时间更
 长，也更难以解决。
+"""
+
+# A page whose foot holds note 1 under no rule, cut by the page end after its first line.
+PAGE_WITH_A_CUT_NOTE = PARAGRAPH_1_CALLING_NOTE_1 + """\
 [1] 见乌普萨拉冲突数据方案数据集和趋势分析报告，联合
 A/70/95
 15-75150 (C) 1/3
@@ -882,12 +886,7 @@ def test_the_rest_of_a_cut_note_under_a_short_line_that_ends_no_sentence_goes_ba
 # Note 1 seems to end at page 1's foot (…得多？”), but its rest goes on with a comma at page 2's
 # foot, under paragraph 2 that the page end cut: hanging under the note's text, or flush left
 # after the blank line that sets the notes apart.
-REST_AFTER_A_STOP = """\
-一. 导言
-1. 小组认为，国际化冲突的数量在过去十年里增加了九倍以
-上。[1] 在一些情况下，会员国利用地方和国家的不满从中渔
-利，为代理战争煽风点火，从而使冲突更血腥、延续时间更
-长，也更难以解决。
+REST_AFTER_A_STOP = PARAGRAPH_1_CALLING_NOTE_1 + """\
 [1] James D. Fearon，“为何有些内战比其他内战长久得多？”
 A/70/95
 15-75150 (C) 1/3
