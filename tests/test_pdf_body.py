@@ -592,3 +592,26 @@ def test_a_note_that_announces_a_quotation_goes_on_at_the_page_foot():
         "A/70/95",
     ]
     assert foot_notes(lines, {5}) == {2}
+
+
+UNNUMBERED_SENTENCES = ["会员国强调预防冲突的重要性，并呼吁各方加强合作。", "小组认为和平行动必须以政治战略为先导。",
+                        "秘书处应当及早提出改进的建议。", "区域组织在调解进程中发挥了日益重要的作用。"]
+
+
+def unnumbered_paragraph(k: int, length: int) -> str:
+    text = "".join(UNNUMBERED_SENTENCES[(k + j) % 4] for j in range(length // 15 + 2))
+    return text[: length - 1] + "。"
+
+
+def test_an_unnumbered_paragraphs_last_line_at_a_page_end_is_judged_by_their_own_slack():
+    """Unnumbered paragraphs at a measure of 30 whose cut lines leave at most a character's
+    room (two of them a character short of the others: the text's widths are not the page's):
+    a paragraph's last line three characters short, the last of its page, ended there, as it
+    would within a page; a tenth of the margin would read the next page's paragraph on."""
+    shape = [(140, 30), (130, 29), (147, 30), (126, 30), (135, 29), (155, 30)]  # (length, measure)
+    texts = [unnumbered_paragraph(k, length) for k, (length, _) in enumerate(shape)]
+    lines = [[t[i : i + measure] for i in range(0, len(t), measure)] for t, (_, measure) in zip(texts, shape)]
+    assert len(lines[2][-1]) == 27
+    text = "\n".join(["一. 导言", *sum(lines[:3], []), "A/70/95", "15-75150 (C) 1/2",
+                      *sum(lines[3:], []), "A/70/95", "15-75150 (C) 2/2"]) + "\n"
+    assert [t for _, t in paragraphs(read(text))] == texts

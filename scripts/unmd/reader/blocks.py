@@ -779,7 +779,8 @@ class BlockBuilder:
             return len(block.text) > 50 or not heading_like(block.text)
         if not self.wrapped:
             return block.kind in ("numbered", "item") and not heading_like(piece.text)
-        cut = self.fills(index - 1, piece.text)
+        # an unnumbered paragraph's line is judged by their own slack, as within a page
+        cut = self.slack_cut(index - 1, self.text_slack) if block.kind == "text" else self.fills(index - 1, piece.text)
         return cut and not piece.indent and not self.opens_heading(index)
 
     def text_rooms(self) -> list[float]:
