@@ -74,3 +74,14 @@ def test_a_bracketed_call_that_a_line_breaker_cut_joins_without_a_space():
     assert join_text("大约 24 次内战。[1", "3] 因此", spacing) == "大约 24 次内战。[13] 因此"
     assert join_text("大约 24 次内战。[", "13] 因此", spacing) == "大约 24 次内战。[13] 因此"
     assert join_text("vol. 41", "3 期", spacing) == "vol. 41 3 期"
+
+
+def test_a_run_that_a_line_breaker_cut_at_the_full_measure_goes_on_without_a_space():
+    """Where a line breaker that cuts anything filled the line (`run_cut`), it cut inside a
+    number or a word more often than at the one space of it that did not fit: digits go on with
+    digits (a call 11, a year), a word with its lower-case letters; a capital opens a word."""
+    assert join_text("安全与发展》1", "1 中得到反映", GLUED, run_cut=True) == "安全与发展》11 中得到反映"
+    assert join_text("小组秘书处人员 Bela Ka", "pur、Tamara", GLUED, run_cut=True) == "小组秘书处人员 Bela Kapur、Tamara"
+    assert join_text("小组秘书处人员 Bela", "Kapur、Tamara", GLUED, run_cut=True) == "小组秘书处人员 Bela Kapur、Tamara"
+    assert join_text("vol.", "54", GLUED, run_cut=True) == "vol. 54"
+    assert join_text("安全与发展》1", "1 中得到反映", GLUED) == "安全与发展》1 1 中得到反映"

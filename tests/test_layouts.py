@@ -17,6 +17,7 @@ from layoutcorpus.synthetic import layouts as synthetic_layouts
 from layoutcorpus.table import run, summary
 from unmd.catalog import load_catalog
 from unmd.model import NOTE_PARAGRAPH, Heading, Paragraph, Text, plain_text
+from unmd.passes.footnotes import resolve_footnotes
 from unmd.reader import read_text
 from unmd.reader.lines import split_layout
 from unmd.reader.shape import fills_line, line_width, wrap_is_exact
@@ -222,6 +223,38 @@ def test_a_line_breaker_that_cuts_anything_leaves_no_room_for_one_character():
     doc = read_text("\n\n".join(lines) + "\n", "anywhere.txt")
     shown = [(type(b).__name__, plain_text(b.inlines).replace(" ", "")) for b in doc.blocks]
     assert shown[-3:-1] == [("Heading", title.replace(" ", "")), ("Paragraph", "".join(letter).replace(" ", ""))]
+
+
+def _naive(text, width=30):
+    """The lines a line breaker that cuts at the measure whatever it cuts breaks `text` into."""
+    return [text[a:b] for a, b in break_lines(text, width, False)]
+
+
+@pytest.mark.parametrize("rule", [True, False])
+def test_a_number_that_a_line_breaker_cut_at_the_full_measure_is_whole_again(rule):
+    """A line breaker that cuts anything cut the plain call 11 at a full line's end (…发展报告》1
+    / 1 中): one number, the call of note 11, not a 1 and a 1 that a space lost; under a rule
+    or not (then that call is what makes the line that opens the page's notes a note), note 11
+    is called once. A line half a character short of the measure (…共有 128 000
+    / 000 人) stopped where a space the break dropped took that room: the numbers keep it."""
+    filler = ("会员国强调，安全理事会有加强预防武装冲突所需的工具，但未加以充分利用。几位发言者指出，"
+              "由于缺乏政治意愿或出于其他政治考虑，安理会有时未就预警作出反应，而且常常迟迟不能作出决定。")
+    cut = _naive("例如，七国集团确定上述五项关键目标在《2011 年世界发展报告》11 中得到反映，"
+                 "报告重点指出了受冲突影响国家“足够包容”的政治、安全、司法和就业的重要性。")
+    spaced = _naive("据难民署统计，2016 年流离失所现象达到最高记录，共有 128 000 000 人流离失所，大多数是妇女和儿童。")
+    assert cut[0].endswith("》1") and cut[1].startswith("1 中") and line_width(cut[0]) == 30
+    assert spaced[0].endswith("128 000") and spaced[1].startswith("000 人") and line_width(spaced[0]) == 29.5
+    def page(paragraphs, notes):
+        return [*("\n".join(lines) for lines in paragraphs), *(["__________"] if rule else []),
+                "\n".join(f"{k} 见秘书长的报告，第 {k} 段。" for k in notes), "A/72/115"]
+    text = "\n\n".join(["背景", *page([_naive(f"{filler}{k}") for k in range(1, 11)] + [_naive(filler)] * 4, range(1, 11)),
+                        *page([cut, spaced], [11])]) + "\n"
+    doc = resolve_footnotes(read_text(text, "anywhere.txt"))
+    assert [(n.key, n.refs) for n in doc.footnotes] == [(str(k), 1) for k in range(1, 12)]
+    called, numbers = [[plain_text([n]) if isinstance(n, Text) else f"[^{n.key}]" for n in b.inlines]
+                       for b in doc.blocks[-2:]]
+    assert called[1:] == ["[^11]", " 中得到反映，报告重点指出了受冲突影响国家“足够包容”的政治、安全、司法和就业的重要性。"]
+    assert numbers == ["据难民署统计，2016 年流离失所现象达到最高记录，共有 128 000 000 人流离失所，大多数是妇女和儿童。"]
 
 
 def test_a_note_hanging_under_its_text_goes_on_after_a_full_line_that_ends_a_sentence():

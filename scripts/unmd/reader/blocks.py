@@ -40,6 +40,7 @@ from .shape import (
     breaks_anywhere,
     chinese_number,
     chinese_numeral,
+    cut_inside_run,
     default_slack,
     ends_sentence,
     ends_with_call,
@@ -499,6 +500,12 @@ class BlockBuilder:
             and self.fills(index, following.text)
         )
 
+    def run_cut(self, index: int) -> bool:
+        """Whether the line breaker may have cut a number or a Latin word where piece `index`
+        ends: where it cuts anything (`whole_units` False) and the line is full (`cut_inside_run`)."""
+        piece = self.pieces[index]
+        return not self.whole_units and cut_inside_run(piece.text, self.width, piece.lead)
+
     def fills(self, index: int, following: str) -> bool:
         """Whether piece `index` stopped only because the start of `following` (the next
         piece) did not fit: in the measure of its own text column where the page shows
@@ -690,7 +697,7 @@ class BlockBuilder:
                 )
             else:  # after a lead-in that announced a list (…出席了会议：) every line is an entry
                 wraps_on = not piece.after_blank and not self.after_lead_in(block)
-            joined = join_text(block.text, piece.text, self.spacing)
+            joined = join_text(block.text, piece.text, self.spacing, self.run_cut(index - 1))
             standalone = KIND_LINE.match(block.text) or ANNEX_LINE.match(block.text) or (
                 not goes_on and (KIND_LINE.match(piece.text) or ANNEX_LINE.match(piece.text)))
             room = 2 * HEADING_WIDTH if long_title or block.runs_on else HEADING_WIDTH
@@ -825,7 +832,7 @@ class BlockBuilder:
                 if CHAPTER_ALONE.match(current.text):  # 第一章 / its title: one heading, as 第一章 导言
                     current.text = f"{current.text} {piece.text}"
                 else:
-                    current.text = join_text(current.text, piece.text, self.spacing)
+                    current.text = join_text(current.text, piece.text, self.spacing, self.run_cut(index - 1))
                 current.pieces += 1
                 current.last_width = line_width(piece.text)
                 current.last_glued = not piece.after_blank

@@ -454,11 +454,22 @@ def _due(number: int, found: set[int]) -> bool:
     return number not in found and lowest <= number <= lowest + _NOTE_LEAD
 
 
+_DIGITS_END = re.compile(r"\d$")
+_DIGITS_START = re.compile(r"\d")
+_CUT_CALL_ROOM = 8  # the characters on either side of a line end that a call cut there spans
+
+
 def _called(lines: list[str], end: int, number: int, in_foot: list[bool]) -> bool:
     """Whether the body above line `end` calls note `number`: the number stands after text,
-    not before a unit (年, 月, 个, …) or inside another number, and not in a note block."""
+    not before a unit (年, 月, 个, …) or inside another number, and not in a note block; also
+    where a line breaker that cuts anything cut it between its digits (…发展》1 / 1 中)."""
     pattern = re.compile(rf"(?<![\d.,/]){number}(?![\d.,/%{COUNT_UNITS}])")
-    return any(pattern.search(lines[k]) for k in range(end) if not in_foot[k])
+    text_lines = [k for k in range(end) if not in_foot[k] and lines[k].strip()]
+    if any(pattern.search(lines[k]) for k in text_lines):
+        return True
+    return any(_DIGITS_END.search(left := lines[k].rstrip()) and _DIGITS_START.match(right := lines[j].lstrip())
+               and pattern.search(left[-_CUT_CALL_ROOM:] + right[:_CUT_CALL_ROOM])
+               for k, j in zip(text_lines, text_lines[1:]))
 
 
 def _foot_end(lines: list[str], index: int, found: set[int], breaks: set[int],

@@ -413,6 +413,16 @@ def breaks_anywhere(cut_lines: list[tuple[str, str, float]]) -> bool:
     return starts >= _ANYWHERE_LEAST and starts >= _ANYWHERE_SHARE * len(cut_lines)
 
 
+def cut_inside_run(line: str, margin: float, lead: float = 0) -> bool:
+    """Whether a line breaker that cuts anything (`breaks_anywhere`) may have cut a number or a
+    Latin word where `line` (indented by `lead`) ends: it left less than half a Han character
+    before the margin, no room for one more digit or letter. Where a space stood at the break
+    and fitted, the breaker dropped it and the line ends that half short; only a space that did
+    not fit either leaves a full line: one break position of a word's, against every position
+    inside it (and digits in Chinese text run without spaces)."""
+    return margin - lead - line_width(line) < 0.5
+
+
 @dataclass(frozen=True)
 class NumberSpacing:
     """Whether the report puts a space between Han text and a number that follows it (在 2015),
@@ -458,17 +468,24 @@ def number_spacing(lines: list[str]) -> NumberSpacing:
 GLUED = NumberSpacing()
 
 
-def join_text(left: str, right: str, spacing: NumberSpacing = GLUED) -> str:
+def join_text(left: str, right: str, spacing: NumberSpacing = GLUED, run_cut: bool = False) -> str:
     """Join two wrapped pieces. Where two Latin words or numbers meet a space was lost at the
     line end (also after a Latin word's comma or full stop: vol. 54, No. 4); between Han text
     and a number, or after a plain-digit mark that the line end cut from the Han text after it
     (国家10 / 鉴于此: the footnote pass tells a mark that repeats a note from a number by that
-    space), only where the report's own `spacing` says so; between Han characters nothing."""
+    space), only where the report's own `spacing` says so; between Han characters nothing.
+
+    Where a line breaker that cuts anything may have cut a run at the line end (`run_cut`,
+    `cut_inside_run`), a number goes on with its next digits (…发展》1 / 1 中: the call 11) and a
+    Latin word with its lower-case letters (Nyak / hat); a capital opens a word (Bela / Kapur)."""
     # A few characters are all this looks at: searching the whole paragraph, which grows
     # with every piece joined onto it, made a long wrapped paragraph quadratic.
     if not left or not right:
         return left + right
     if _CALL_OPEN_END.search(left[-3:]) and _CALL_CLOSE_START.match(right):
+        return left + right
+    if run_cut and left[-1].isascii() and right[0].isascii() and (
+            (left[-1].isdigit() and right[0].isdigit()) or (left[-1].isalpha() and right[0].islower())):
         return left + right
     if _LATIN_END.search(left[-2:]) and _ASCII_WORD.match(right[0]):
         return f"{left} {right}"
