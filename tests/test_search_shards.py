@@ -132,3 +132,20 @@ def test_a_page_s_terms_are_numbered_and_its_rows_ordered_as_the_terms_first_app
     assert page.terms == ["b", "a", "c", "d"]
     assert page.found.tolist() == [[0, 0, 2, 0], [0, 1, 2, 1], [0, 2, 1, 1], [1, 1, 1, 0], [1, 3, 1, 0]]
     assert page.found.dtype == np.int32 and page_terms([], []).found.shape == (0, 4)
+
+
+def test_an_index_written_over_a_larger_one_leaves_none_of_its_files(tmp_path):
+    def index_of(pages: int) -> ShardedIndex:
+        index = ShardedIndex()
+        for n in range(pages):
+            index.add_page(f"{n}.html", f"报告{n}", page_of([
+                {"anchor": f"para-{k}", "title": "", "text": f"联合国{n}", "terms": {f"词{n}{k}": [1, 0]}}
+                for k in range(8)]))
+        return index
+
+    over, fresh = tmp_path / "over", tmp_path / "fresh"
+    index_of(5).write(over)
+    info = index_of(2).write(over)
+    index_of(2).write(fresh)
+    assert sorted(p.relative_to(over) for p in over.rglob("*.js")) == sorted(p.relative_to(fresh) for p in fresh.rglob("*.js"))
+    assert info["entries"] == len(read_entries(over)) == 16

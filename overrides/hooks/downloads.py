@@ -8,16 +8,17 @@ page that has a document symbol into the built site, at the same relative path.
 
 from __future__ import annotations
 
-import shutil
+import sys
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+from unmd import sitefiles  # noqa: E402
+
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     if page.meta.get("symbols"):
-        target = Path(config.site_dir) / page.file.src_uri
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(page.file.abs_src_path, target)
+        sitefiles.copy(page.file.abs_src_path, Path(config.site_dir) / page.file.src_uri)
     return output

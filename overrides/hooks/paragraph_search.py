@@ -45,6 +45,7 @@ from unmd import search_shards, search_terms  # noqa: E402
 from unmd.cache import DiskCache, code_fingerprint, fingerprint  # noqa: E402
 from unmd.search_shards import ShardedIndex, page_terms  # noqa: E402
 from unmd.writer.hant import OPENCC_BACK, to_simplified  # noqa: E402
+from unmd import sitefiles  # noqa: E402
 from unmd.sitesize import SEGMENTER_JS  # noqa: E402  (where Material's worker loads it)
 
 MATERIAL_WORKER = "assets/javascripts/workers/search."
@@ -303,4 +304,4 @@ def on_post_build(config: MkDocsConfig) -> None:
     if search is not None and isinstance(search.search_index, ParagraphSearchIndex):
         source = (Path(config.theme.custom_dir) / SEGMENTER_JS).read_text(encoding="utf-8")
         target = Path(config.site_dir) / SEGMENTER_JS
-        target.write_text(search.search_index.segmenter_js(source), encoding="utf-8")
+        sitefiles.write(target, search.search_index.segmenter_js(source).encode("utf-8"))

@@ -51,6 +51,12 @@ def build_variant(config_file: str, site_dir: str, site_url: str, strict: bool, 
 _builds: list[tuple[str, BaseProcess, IO[str]]] = []
 
 
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """The variants' folders are theirs to update (site_update.py): the root build spares them."""
+    config.extra["built_apart"] = list(VARIANTS)
+    return config
+
+
 # Once MkDocs has cleaned site_dir: from here the root build never touches the variants' folders,
 # so they build while it builds the root page.
 @event_priority(-100)

@@ -35,13 +35,13 @@ import itertools
 import json
 import math
 import re
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
 import numpy as np
 
+from . import sitefiles
 from .search_terms import HAN
 
 ENTRIES_PER_CHUNK = 8  # about 4 KB of Chinese text: a result shows at most one chunk per entry
@@ -237,15 +237,18 @@ class ShardedIndex:
         return {term: [n for n, _ in read_postings(text)] for term, text in self._postings().items()}
 
     def write(self, directory: Path) -> dict:
-        """Write the shards, replacing any there; what the worker needs to know of them."""
-        for name in ("e", "w"):
-            shutil.rmtree(directory / name, ignore_errors=True)
-            (directory / name).mkdir(parents=True)
-        (directory / "pages.js").write_text(_script("pages", self.pages), encoding="utf-8")
+        """Write the shards, replacing any there (a shard that holds the same bytes is left
+        as it is: unmd.sitefiles); what the worker needs to know of them."""
+        written: set[Path] = set()
+
+        def write(name: str, data) -> None:
+            path = directory / f"{name}.js"
+            sitefiles.write(path, _script(name, data).encode("utf-8"))
+            written.add(path)
+
+        write("pages", self.pages)
         for chunk in range(0, len(self.entries), ENTRIES_PER_CHUNK):
-            name = f"e/{chunk // ENTRIES_PER_CHUNK}"
-            (directory / f"{name}.js").write_text(
-                _script(name, self.entries[chunk:chunk + ENTRIES_PER_CHUNK]), encoding="utf-8")
+            write(f"e/{chunk // ENTRIES_PER_CHUNK}", self.entries[chunk:chunk + ENTRIES_PER_CHUNK])
         encoded = self._postings()
         sizes = {term: len(term.encode("utf-8")) + len(text) + 6 for term, text in encoded.items()}
         split, shards = split_keys(sizes)
@@ -254,8 +257,11 @@ class ShardedIndex:
         for key, terms in shards.items():
             files.setdefault(_file_name(key, buckets), []).extend(terms)
         for name, terms in files.items():
-            (directory / f"{name}.js").write_text(_script(name, {t: encoded[t] for t in sorted(terms)}),
-                                                  encoding="utf-8")
+            write(name, {t: encoded[t] for t in sorted(terms)})
+        for name in ("e", "w"):  # what an earlier index left there
+            for path in (directory / name).glob("*.js"):
+                if path not in written:
+                    path.unlink()
         return {"entries": len(self.entries), "entries_per_chunk": ENTRIES_PER_CHUNK, "pages": len(self.pages),
                 "shards": len(shards), "buckets": buckets, "split": sorted(split),
                 "relevance_step": RELEVANCE_STEP}
