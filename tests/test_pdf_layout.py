@@ -145,6 +145,24 @@ def test_a_call_printed_right_of_a_gap_is_the_call_of_the_sentence_before(tmp_pa
     assert [(n.key, plain_text(n.inlines)) for n in doc.footnotes] == [("1", "见联合国秘书处提供的资料。")]
 
 
+def test_a_call_printed_far_right_at_a_lines_end_is_the_call_of_the_sentence_before(tmp_path):
+    """pypdf's layout mode may print a call after a line's last sentence further right than
+    the line is long (…社会)。   (sixty spaces)   1): no justification widens a gap so far, so
+    it is the sentence's call; a number a few spaces from its line's end (…特派团    16 / 年来…)
+    is the line's own text."""
+    first, second, *rest = wrapped(PARAGRAPHS[1])
+    second = second[:-1] + "。"
+    called = second + " " * 60 + "1"
+    counted = rest[0][:-3] + "特派团    16"
+    lines = [header(0), ""] + numbered_lines(1, [first, called, counted, "年来" + rest[1], *rest[2:]], 0, 8)
+    lines += numbered_lines(2, wrapped(PARAGRAPHS[2]), 0, 8)
+    lines += ["1 见联合国秘书处提供的资料。"] + footer(0, 1)
+    doc = resolve_footnotes(read(tmp_path, "\n".join(lines) + "\n"))
+    texts = ["".join(f"[^{n.key}]" if isinstance(n, FootnoteRef) else plain_text([n]) for n in block.inlines).replace(" ", "")
+             for block in doc.blocks]
+    assert texts == [first + second + "[^1]" + rest[0][:-3] + "特派团16年来" + "".join(rest[1:]), PARAGRAPHS[2]]
+
+
 def test_a_sub_sections_number_does_not_stand_for_the_last_paragraphs(tmp_path):
     """A sub-section's number hangs left of the column too (1. 合作伙伴关系, after paragraph
     2): the next paragraph's number printed on its text is still the one after the last

@@ -51,6 +51,10 @@ _LAYOUT_SPACES = re.compile(r"(?<=\S) {2,}(?=\S)")
 # printed further right; it goes back to its sentence (…增长额”。10 最严重…). A number in running
 # text has as much justification on either side (需要  14  年).
 _SET_APART_CALL = re.compile(rf"(?<={MARK_GLUED_AFTER})( {{2,}})(\d{{1,3}})( +)(?=\S)")
+# At a line's end such a call may stand further from its sentence than the sentence's line is
+# long (…包容性社会),   (a hundred spaces)   13): no justification widens one gap so far (…特派团
+# 16 / 年来…: a few spaces).
+_SET_APART_CALL_AT_END = re.compile(rf"(?<={MARK_GLUED_AFTER})( {{2,}})(\d{{1,3}})$")
 _FIELD_ROOM = 120  # no masthead or footer field is longer
 # How many lines from the top the masthead may reach (it is the head of the first page).
 _MASTHEAD_ROOM = 30
@@ -209,6 +213,7 @@ def read_extraction(text: str) -> Extraction:
                 indent = 0
             hanging = hanging or _starts_structure(body)
             body = _SET_APART_CALL.sub(lambda m: m[2] + m[3] if len(m[1]) > len(m[3]) else m[0], body)
+            body = _SET_APART_CALL_AT_END.sub(lambda m: m[2] if len(m[1]) > m.start() else m[0], body)
             result.append(" " * indent + _LAYOUT_SPACES.sub(" ", body))
         else:
             result.append(line if body == stripped else line[: _indent(line)] + body)
