@@ -655,6 +655,24 @@ def test_a_page_end_line_that_its_paragraph_needs_is_no_rest_of_a_cut_note():
     ]
 
 
+def test_the_quoted_paragraphs_of_a_cut_notes_rest_go_back_with_it_where_a_blank_line_follows_every_line():
+    """Note 1 announced a quotation (…规定：) and the page end cut it there; its rest, flush left
+    at the next page's foot, quotes three paragraphs, each opening with “ and only the last
+    closing it. A blank line after every line sets nothing apart and the first two paragraphs
+    end short: they are the note's all the same, since they leave the quotation open."""
+    cut = "[1] 见乌普萨拉冲突数据方案数据集和趋势分析报告，联合"
+    rest = "    国大学政策研究中心，东京，2017 年。"
+    quoted = ["“1. 联合国各会员国为求对于维持国际和平及安全有所贡", "献起见，依特别协定，供给所必需之军队。",
+              "“2. 此项特别协定应规定军队之数目及种类。",
+              "“3. 此项特别协定应以安全理事会之主动，尽速议订，", "并由签字国各依其宪法程序批准之。”"]
+    text = REST_ALONE_AT_A_PAGE_FOOT.replace(cut, "[1] 《联合国宪章》第四十三条规定：").replace(rest, "\n".join(quoted))
+    doc = read(text.replace("\n", "\n\n"))
+    assert body(doc) == PARAGRAPHS_AROUND_A_CUT_NOTE
+    assert [(n.key, plain_text(n.inlines)) for n in doc.footnotes] == [
+        ("1", "《联合国宪章》第四十三条规定：" + "".join(quoted)), ("2", "难民署的报告将这一人数确定为六千五百万人。"),
+    ]
+
+
 # A line breaker that cuts anything split the call [2] across two lines (…减少。[2 / ] 武装…);
 # the notes stand under no rule, so only a call the body made opens a bracketed note.
 BRACKET_CALL_SPLIT_BY_THE_LINE_END = """\

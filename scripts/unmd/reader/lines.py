@@ -178,6 +178,13 @@ def ends_note(text: str) -> bool:
     return ends_sentence(text) and not text.endswith(("：", ":", "；", ";"))
 
 
+def _quotation_goes_on(text: str) -> bool:
+    """Whether a note's text announced a quotation (…规定：) or is inside one it opened."""
+    text = text.rstrip()
+    quoted = text[-_QUOTE_ROOM:]
+    return text.endswith(("：", ":")) or quoted.rfind("“") > quoted.rfind("”")
+
+
 def _note_goes_on(note: str, tail: str, line: str, aligned: bool, wrap: float, body_resumes) -> bool:
     """Whether `line` continues a wrapped note whose last line was `tail` (with its
     indentation, which takes room on the line too).
@@ -274,6 +281,9 @@ def _take_carried_rest(layout: Layout, note: NoteText, wrap: float, blanks_set_a
         def wider_than_notes(piece: Piece) -> bool:
             return note_measure is not None and line_width(piece.text) > note_measure
 
+        def note_line(piece: Piece) -> bool:  # flush left, no wider than the notes, no structure
+            return part(piece) and not piece.indent and not wider_than_notes(piece)
+
         layout.measure_wanted |= not blanks_set_apart
         while start > 0 and part(pieces[start - 1]) and not pieces[start - 1].indent:
             if start < len(pieces) and not blanks_set_apart and not fills_line(pieces[start - 1].text, pieces[start].text, wrap):
@@ -283,6 +293,20 @@ def _take_carried_rest(layout: Layout, note: NoteText, wrap: float, blanks_set_a
             start -= 1
             if pieces[start].after_blank and (blanks_set_apart or body_may_stop(start)):
                 break
+        # A quotation of several paragraphs opens each with “ and closes only the last (…规定：
+        # / “1. … / “2. … / “3. …。”): where the note announced one or is inside it, a quoted
+        # paragraph just before the run that leaves its quotation open is the note's too (back
+        # to the nearest line that opens with “, over lines the wrap cut).
+        while (not blanks_set_apart and 0 < start < len(pieces) and pieces[start].text.startswith("“")
+               and _quotation_goes_on(note.text) and note_line(pieces[start - 1])):
+            first = start - 1
+            while (not pieces[first].text.startswith("“") and first > 0 and note_line(pieces[first - 1])
+                   and fills_line(pieces[first - 1].text, pieces[first].text, wrap)):
+                first -= 1
+            quoted = "".join(piece.text for piece in pieces[first:start])
+            if not quoted.startswith("“") or quoted.rfind("”") > quoted.rfind("“") or pieces[first].page != note.page + 1:
+                break
+            start = first
         if start < len(pieces) and not pieces[start].after_blank:
             return
     run = pieces[start:]
