@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from unmd.model import FootnoteRef, Item, Paragraph, plain_text
+from unmd.model import FootnoteRef, Item, Paragraph, Table, plain_text
 from unmd.passes.footnotes import resolve_footnotes
 from unmd.reader import read_file
 
@@ -177,3 +177,39 @@ def test_a_sub_sections_number_does_not_stand_for_the_last_paragraphs(tmp_path):
     lines += footer(0, 1)
     doc = read(tmp_path, "\n".join(lines) + "\n")
     assert [(block.number, plain_text(block.inlines)) for block in doc.blocks if isinstance(block, Paragraph)] == list(texts.items())
+
+
+# A table under its caption as pdftotext -layout prints it (each character one column of a
+# grid), and as PyMuPDF sorted prints it (a Han header's cells one space apart, placed by
+# their width): the group headings 女 and 男 stand over the first of their two columns, the
+# corner above the grades is empty.
+TABLE_LAYOUT = [
+    " 职等      女           男",
+    "         人数    百分比   人数    百分比",
+    " USG     5     28    13    72",
+    " D-2     8     16    43    84",
+    " P-5     93    25    277   75",
+]
+TABLE_SORTED = [
+    " 职等 女      男",
+    "    人数 百分比 人数 百分比",
+    " USG  5    28     13   72",
+    " D-2   8    16     43   84",
+    " P-5   93   25     277  75",
+]
+
+
+@pytest.mark.parametrize("rows", [TABLE_LAYOUT, TABLE_SORTED], ids=["pdftotext -layout", "pymupdf sorted"])
+def test_a_table_is_read_from_its_columns(tmp_path, rows):
+    """Short cells apart by column gaps, row after row, are a table's rows; a header row with
+    fewer cells than columns has its cells in the columns they stand over (against the row
+    below it) and the others empty."""
+    lines = [header(0), ""] + numbered_lines(1, wrapped(PARAGRAPHS[1]), 0, 8)
+    lines += ["按性别分列的工作人员 (截至 2014 年 12 月 31 日)", ""] + [line for row in rows for line in (row, "")]
+    lines += numbered_lines(2, wrapped(PARAGRAPHS[2]), 0, 8) + footer(0, 1)
+    doc = read(tmp_path, "\n".join(lines) + "\n")
+    tables = [block for block in doc.blocks if isinstance(block, Table)]
+    assert [(t.caption, t.rows) for t in tables] == [("按性别分列的工作人员 (截至 2014 年 12 月 31 日)", [
+        ["职等", "女", "", "男", ""], ["", "人数", "百分比", "人数", "百分比"],
+        ["USG", "5", "28", "13", "72"], ["D-2", "8", "16", "43", "84"], ["P-5", "93", "25", "277", "75"]])]
+    assert [block.number for block in doc.blocks if isinstance(block, Paragraph)] == [1, 2]

@@ -9,7 +9,8 @@ of a hanging paragraph indented to the text column. This reading measures that f
 whole text first (is there a text column, where is it; where is the first page), then
 rewrites each line into the plain shape the later readings know: furniture and masthead lines
 are marked for lines.py to drop on the record (`Removed`), a lone number is put back before its
-text, and the text column becomes the left margin. Line numbers do not change, so a warning
+text, the text column becomes the left margin, and a table's rows (short cells apart by column
+gaps) become tab-separated rows. Line numbers do not change, so a warning
 still names the line of the file.
 """
 
@@ -182,6 +183,87 @@ def _marker_gap(line: str) -> str:
     return stripped
 
 
+# A cell of a table row in a text that kept the page's geometry: apart from the next by a
+# column gap, two spaces or more (one between two Han cells: PyMuPDF sorted prints a header
+# row so, 职等 女      男), and short: a line of running text is no row.
+_CELL_GAP = re.compile(r" {2,}|(?<=[^\x00-\x7f]) (?=[^\x00-\x7f])")
+_CELL_ROOM = 10  # Han characters
+# A table: this many rows or more, one after another (blank lines between them), at least
+# two of them with a cell in every column, of three or more.
+_TABLE_ROWS = 3
+_TABLE_COLUMNS = 3
+_LEADERS = re.compile(r"\.{3,}|…{2,}|·{4,}")  # a table of contents' row is no table's
+
+
+def _cells(line: str) -> list[tuple[float, str]]:
+    """(where it starts, in Han characters from the line's start; its text) of each cell of a
+    line, or [] when a cell is too wide for a table's."""
+    cells, pos = [], 0
+    stripped = line.rstrip()
+    while pos < len(stripped):
+        start = len(stripped) - len(stripped[pos:].lstrip())
+        gap = _CELL_GAP.search(stripped, start)
+        end = gap.start() if gap else len(stripped)
+        text = stripped[start:end]
+        if line_width(text) > _CELL_ROOM or _LEADERS.search(text):
+            return []
+        cells.append((line_width(line[:start]), text))
+        pos = gap.end() if gap else end
+    return cells
+
+
+def _placed(cells: list[tuple[float, str]], starts: list[float]) -> list[str]:
+    """The cells of a row with fewer cells than columns, each in the column whose start
+    (`starts`) is nearest, in order: the placement that is off by least in all."""
+    best: dict[tuple[int, int], tuple[float, list[int]]] = {}
+
+    def place(k: int, column: int) -> tuple[float, list[int]]:
+        if k == len(cells):
+            return 0.0, []
+        if len(starts) - column < len(cells) - k:
+            return float("inf"), []
+        if (k, column) not in best:
+            off, rest = place(k + 1, column + 1)
+            here = (abs(cells[k][0] - starts[column]) + off, [column] + rest)
+            best[(k, column)] = min(here, place(k, column + 1), key=lambda option: option[0])
+        return best[(k, column)]
+
+    row = [""] * len(starts)
+    for (_, text), column in zip(cells, place(0, 0)[1]):
+        row[column] = text
+    return row
+
+
+def table_rows(lines: list[str], furniture: dict[int, str]) -> dict[int, str]:
+    """The lines (1-based) of tables in a text that kept the page's geometry, each as the
+    tab-separated row the later readings know (a row with fewer cells than columns gets its
+    empty cells). A table's columns start where its full rows' cells start; a header row with
+    fewer cells (a group's heading over two columns, an empty corner) is placed against the
+    row right below it, where that one has a cell, or the columns' starts: the extractor
+    scales a row of Han headings and a row of numbers apart from each other."""
+    out: dict[int, str] = {}
+    run: list[tuple[int, list[tuple[float, str]]]] = []
+    for number, line in enumerate(lines + [""], 1):
+        if not line.strip() and number <= len(lines):
+            continue
+        cells = _cells(line) if number not in furniture and number <= len(lines) else []
+        if len(cells) >= 2:
+            run.append((number, cells))
+            continue
+        width = max((len(c) for _, c in run), default=0)
+        full = [c for _, c in run if len(c) == width]
+        if len(run) >= _TABLE_ROWS and width >= _TABLE_COLUMNS and len(full) >= 2:
+            starts = [sorted(c[j][0] for c in full)[len(full) // 2] for j in range(width)]
+            below = list(starts)
+            for row_number, row_cells in reversed(run):
+                row = [text for _, text in row_cells] if len(row_cells) == width else _placed(row_cells, below)
+                placed = dict(zip((j for j, text in enumerate(row) if text), row_cells))
+                below = [placed[j][0] if j in placed else starts[j] for j in range(width)]
+                out[row_number] = "\t".join(row)
+        run = []
+    return out
+
+
 def read_extraction(text: str) -> Extraction:
     raw_lines = text.split("\n")
     page_breaks = {number for number, line in enumerate(raw_lines, 1) if line.startswith("\f")}
@@ -192,6 +274,7 @@ def read_extraction(text: str) -> Extraction:
     # and PyMuPDF print no form feed, but every page of a UN report has its furniture.
     columns = page_columns(lines, page_breaks | set(out.furniture))
     out.kept_layout = any(columns)
+    tables = table_rows(lines, out.furniture) if out.kept_layout else {}
     result: list[str] = []
     hanging = False  # the lines since the last blank line are one hanging paragraph or item
     paragraph = 0  # the last paragraph number that hung left of the text column
@@ -199,6 +282,10 @@ def read_extraction(text: str) -> Extraction:
         stripped = line.strip()
         if not stripped or number in out.furniture:
             result.append(line if stripped else "")
+            hanging = False
+            continue
+        if number in tables:
+            result.append(tables[number])
             hanging = False
             continue
         body = _marker_gap(line)
