@@ -793,6 +793,32 @@ def test_the_rest_of_a_cut_note_that_ended_at_a_bracket_hangs_and_goes_back_to_i
     ]
 
 
+@pytest.mark.parametrize("full", [True, False])
+def test_a_cut_note_that_ends_at_a_bracket_on_a_full_line_takes_its_flush_left_rest(full):
+    """A blank line after every line, the notes under no rule and their lines flush left: nothing
+    tells note 1's rest (分段。) at the next page's foot from a one-line paragraph but the note's
+    own last line. Where it fills the notes' measure (note 2's wrapped lines show it), the wrap
+    cut it, not the citation's bracket (…第 62 段(f)): the line goes back to the note. Where it
+    stops short, the note ended at the bracket and the line is the body's."""
+    cut = "[1] 见乌普萨拉冲突数据方案数据集和趋势分析报告，联合"
+    rest = "    国大学政策研究中心，东京，2017 年。"
+    note_2 = "[2] 难民署的报告将这一人数确定为六千五百万人。"
+    wrapped_note_2 = ["[2] 难民署的报告将这一人数确定为六千五百万人，其中包括", "在本国境内流离失所的四千零三十万人、难民二千二百五十万",
+                      "人和寻求庇护者二百八十万人；这一人数在过去二十年间几乎", "增加了一倍。"]
+    label = "[1] 见秘书长关于加强调解报告(S/2009/189)，第 62 段(f)" if full else "[1] 见秘书长的报告(S/2009/189)，第 62 段(f)"
+    text = (REST_ALONE_AT_A_PAGE_FOOT.replace(cut, label).replace(rest, "分段。")
+            .replace(note_2, "\n".join(wrapped_note_2)))
+    doc = read(text.replace("\n", "\n\n"))
+    notes = [(n.key, plain_text(n.inlines)) for n in doc.footnotes]
+    assert notes[1] == ("2", "".join(line.removeprefix("[2] ") for line in wrapped_note_2))
+    if full:
+        assert body(doc) == PARAGRAPHS_AROUND_A_CUT_NOTE
+        assert notes[0] == ("1", "见秘书长关于加强调解报告(S/2009/189)，第 62 段(f)分段。")
+    else:
+        assert notes[0] == ("1", "见秘书长的报告(S/2009/189)，第 62 段(f)")
+        assert "分段。" in "".join(row[2] for row in body(doc))
+
+
 def test_a_quoted_paragraph_after_a_blank_line_in_the_rest_of_a_cut_note_goes_back_with_it():
     """As above, with a blank line (of spaces) before the quoted paragraph: it sets no notes
     apart from the body, since the lines around it hang under the note's text."""

@@ -86,6 +86,7 @@ class NoteText:
     last_line: int = 0
     hangs: frozenset[int] = frozenset({0})  # indentations at which its wrapped lines go on
     page: int = 0  # the page of its last line (page ends before it)
+    last_width: float = 0  # how wide its last printed line is (mark and text)
 
 
 @dataclass
@@ -259,8 +260,14 @@ def _take_carried_rest(layout: Layout, note: NoteText, wrap: float, blanks_set_a
     # (…第62段(f) / 分段。), or at a stop before more of its citation (…长久得多？” / ，《和平研究
     # 杂志》…). Its rest is then a run that hangs where the note's lines hang (no body line
     # does), after a bracket; or one that goes on with the text before it (a comma, a closing
-    # mark: no block opens so), hanging or after the blank line that sets the notes apart.
+    # mark: no block opens so), hanging or after the blank line that sets the notes apart. A
+    # bracket on a line that filled the notes' measure (`note_measure`, from a reading of the
+    # whole text) ends nothing either: the wrap cut the note there, so a flush-left rest is
+    # looked for as after a note that has not ended, blank line after every line or not.
     ended = ends_note(note.text)
+    if ended and note.text.rstrip().endswith((")", "）")):
+        layout.measure_wanted = True
+        ended = note_measure is None or note.last_width <= note_measure - 1
     if ended and not (hanging(pieces[-1]) or blanks_set_apart):
         return
 
@@ -323,7 +330,7 @@ def _take_carried_rest(layout: Layout, note: NoteText, wrap: float, blanks_set_a
         text = join_text(text, piece.text, layout.spacing)
     if not ends_note(text):
         return
-    note.text, note.last_line, note.page = text, run[-1].line, run[-1].page
+    note.text, note.last_line, note.page, note.last_width = text, run[-1].line, run[-1].page, line_width(run[-1].text)
     del pieces[start:]
 
 
@@ -443,7 +450,7 @@ def _read_layout(text: str, note_starts: frozenset[int] | set[int], furniture: d
             if wrap and layout.notes and not in_zone:
                 _take_carried_rest(layout, layout.notes[-1], wrap, blanks_set_apart, note_measure)
             open_note = NoteText(key, note_text, number, len(layout.pieces), superscript, number,
-                                 _note_hangs(raw, note_text), page)
+                                 _note_hangs(raw, note_text), page, line_width(stripped))
             layout.notes.append(open_note)
             called.discard(key)
             read.add(key)
@@ -474,7 +481,7 @@ def _read_layout(text: str, note_starts: frozenset[int] | set[int], furniture: d
         if open_note is not None and _note_goes_on(open_note.text, note_tail, stripped, aligned, wrap, body_resumes):
             layout.wrapped_note_widths.append(line_width(note_tail.strip()))
             open_note.text = join_text(open_note.text, stripped, layout.spacing)
-            open_note.last_line, open_note.page = number, page
+            open_note.last_line, open_note.page, open_note.last_width = number, page, line_width(stripped)
             note_tail = raw.rstrip()
             continue
         open_note = None
