@@ -163,6 +163,23 @@ def test_a_call_printed_far_right_at_a_lines_end_is_the_call_of_the_sentence_bef
     assert texts == [first + second + "[^1]" + rest[0][:-3] + "特派团16年来" + "".join(rest[1:]), PARAGRAPHS[2]]
 
 
+def test_a_call_printed_under_its_line_goes_back_and_its_rows_are_no_gap(tmp_path):
+    """pdftotext -layout may print a call on a row of its own under its line (…情况。 第一段… /
+    1), the rest of the paragraph two blank rows further down: the call goes back to the room
+    it left, and the paragraph, whose line ended no sentence, goes on."""
+    first, second, *rest = wrapped(PARAGRAPHS[1])
+    stop = second.index("。") + 1
+    roomy = second[:stop] + " " + second[stop:]
+    body = numbered_lines(1, [first, roomy], 0, 8)[:-1] + [" " * 30 + "1", "", ""]
+    body += numbered_lines(1, rest, 0, 8, first=False)
+    lines = [header(0), ""] + body + numbered_lines(2, wrapped(PARAGRAPHS[2]), 0, 8)
+    lines += ["1 见联合国秘书处提供的资料。"] + footer(0, 1)
+    doc = resolve_footnotes(read(tmp_path, "\n".join(lines) + "\n"))
+    texts = ["".join(f"[^{n.key}]" if isinstance(n, FootnoteRef) else plain_text([n]) for n in block.inlines).replace(" ", "")
+             for block in doc.blocks]
+    assert texts == [first + second[:stop] + "[^1]" + second[stop:] + "".join(rest), PARAGRAPHS[2]]
+
+
 def test_a_sub_sections_number_does_not_stand_for_the_last_paragraphs(tmp_path):
     """A sub-section's number hangs left of the column too (1. 合作伙伴关系, after paragraph
     2): the next paragraph's number printed on its text is still the one after the last

@@ -306,8 +306,7 @@ def read_extraction(text: str) -> Extraction:
             result.append(line if body == stripped else line[: _indent(line)] + body)
     _join_lone_markers(result, out.furniture)
     _parts_in_line_order(result, out.furniture)
-    if not out.kept_layout:  # there the call's row leaves blank rows below it: a gap between blocks
-        _put_back_calls_printed_below(result, out.furniture)
+    _put_back_calls_printed_below(result, out.furniture, out.kept_layout)
     out.note_starts = foot_notes(result, set(out.furniture), page_breaks)
     _put_back_parts_amid_footer(result, out.furniture, out.note_starts)
     out.text = "\n".join(result)
@@ -356,11 +355,14 @@ def _parts_in_line_order(lines: list[str], furniture: dict[int, str]) -> None:
 _CALL_ROOM = re.compile(r"(?<=[^\x00-\x7f]) (?=[^\x00-\x7f])")
 
 
-def _put_back_calls_printed_below(lines: list[str], furniture: dict[int, str]) -> None:
+def _put_back_calls_printed_below(lines: list[str], furniture: dict[int, str], kept_layout: bool) -> None:
     """pdftotext may print a superscript call on a line of its own right under its line
     (…增加了 9 倍； 在一些情况下… / 3). Where a note with that number stands further on, the
     next line with text is no furniture (no page number) and the line above has one room
-    left where a call stood, the call goes back there (…9 倍；3 在一些情况下…)."""
+    left where a call stood, the call goes back there (…9 倍；3 在一些情况下…). With -layout
+    the call's row pushed the rest of its paragraph down by blank rows, which read as the
+    page's gap between blocks: where the call's line ends no sentence (its paragraph goes on),
+    the lines after those rows, down to the next blank row, go back up under it."""
     for index in range(1, len(lines)):
         number = lines[index].strip()
         if not _LONE_NUMBER.match(number) or {index, index + 1} & furniture.keys() or not lines[index - 1].strip():
@@ -373,6 +375,11 @@ def _put_back_calls_printed_below(lines: list[str], furniture: dict[int, str]) -
             at = rooms[0].start()
             lines[index - 1] = f"{lines[index - 1][:at]}{number}{lines[index - 1][at:]}"
             lines[index] = ""
+            if kept_layout and not ends_sentence(lines[index - 1]):
+                end = next((k for k in range(following, len(lines)) if not lines[k].strip() or k + 1 in furniture),
+                           len(lines))
+                rest = lines[following:end]
+                lines[index:end] = rest + [""] * (end - index - len(rest))
 
 
 def furniture_lines(lines: list[str]) -> dict[int, str]:
