@@ -12,7 +12,7 @@ from collections import Counter
 
 import pytest
 from corpus import documents
-from layoutcorpus.pdf import EXTRACTORS, extracted_text, layouts, report_html
+from layoutcorpus.pdf import EXTRACTORS, HOUSE_STYLES, extracted_text, layouts, report_html
 from layoutcorpus.table import run
 from relayout import marked_text
 
@@ -42,23 +42,25 @@ def report_characters(doc) -> Counter:
     return Counter(HAN.findall("".join(texts) + "联合国"))
 
 
-def check_extraction(slug: str, extractor: str) -> None:
+def check_extraction(slug: str, extractor: str, style: str) -> None:
     _, doc = documents()[slug]
-    text = extracted_text(doc, extractor)
+    text = extracted_text(doc, extractor, style)
     assert Counter(HAN.findall(text)) == report_characters(doc)
 
 
+@pytest.mark.parametrize("style", HOUSE_STYLES)
 @pytest.mark.parametrize("extractor", EXTRACTORS)
 @pytest.mark.parametrize("slug", FAST)
-def test_extracted_text_holds_the_whole_report(slug, extractor):
-    check_extraction(slug, extractor)
+def test_extracted_text_holds_the_whole_report(slug, extractor, style):
+    check_extraction(slug, extractor, style)
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("style", HOUSE_STYLES)
 @pytest.mark.parametrize("extractor", EXTRACTORS)
 @pytest.mark.parametrize("slug", SLOW)
-def test_extracted_text_holds_the_whole_report_all(slug, extractor):
-    check_extraction(slug, extractor)
+def test_extracted_text_holds_the_whole_report_all(slug, extractor, style):
+    check_extraction(slug, extractor, style)
 
 
 def test_masthead_and_notes_in_the_typeset_html():
