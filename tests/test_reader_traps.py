@@ -11,6 +11,7 @@ import pytest
 from unmd.model import Entries, FootnoteRef, Item, Signature, Text, plain_text
 from unmd.passes.footnotes import resolve_footnotes
 from unmd.reader import read_text
+from unmd.reader.shape import line_width
 
 PATH = "trap.txt"
 
@@ -954,3 +955,24 @@ def test_the_rest_of_a_note_that_seemed_to_end_goes_back_when_it_goes_on_with_a_
         "个进程中保持连贯一致的支持。")
     assert [(n.key, plain_text(n.inlines)) for n in doc.footnotes] == [
         ("1", "James D. Fearon，“为何有些内战比其他内战长久得多？”，《和平研究杂志》，第 41 卷，第 3 期。")]
+
+
+# PyMuPDF and pdftotext without -layout print a paragraph's indented first line flush left: it
+# only stops short of the margin (20 here) by the indent, two characters.
+UNINDENTED_FIRST_LINES = [
+    "摘要",
+    "本报告说明预防性外交在各种冲突中的现", "实意义，并强调伙伴关系在这方面至关重要，", "值得各方注意。",
+    "报告突出表明人们对联合国系统和各组织", "在预防冲突方面的期望日益高涨，也在上升。",
+    "报告说明最近进行预防性外交已在实地的", "一系列不同场景发挥作用。",
+    "报告最后建议在未来五年进一步加强预防", "性外交的国际能力。",
+    "各会员国应继续支持联合国的调解工作，", "提供必要的资源。",
+]
+
+
+def test_a_first_line_short_by_an_indent_the_extractor_dropped_opens_a_paragraph_after_a_full_line():
+    """The second paragraph's last line fills the margin and ends a sentence; the next line is
+    two characters short, as every paragraph's first line here, so it opens the third."""
+    assert [line_width(line) for line in UNINDENTED_FIRST_LINES[4:8]] == [18, 20, 18, 12]
+    rows = outline(read("\n".join(UNINDENTED_FIRST_LINES) + "\n"))
+    assert [text[:6] for kind, _, text in rows if kind == "Paragraph"] == [
+        "本报告说明预", "报告突出表明", "报告说明最近", "报告最后建议", "各会员国应继"]

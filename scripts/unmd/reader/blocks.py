@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import statistics
 from dataclasses import dataclass, field, replace
 
 from ..errors import SourceWarning
@@ -146,6 +147,12 @@ def blank_share(pieces: list[Piece]) -> float:
 INDENT_WIDTH = (1, 4)
 INDENT_OPENS_SHARE = 0.05
 INDENT_AFTER_END_SHARE = 0.9
+# A first-line indent that the extractor did not print (PyMuPDF, pdftotext without -layout):
+# two Han characters, give or take half of one; measured where this many paragraphs that surely
+# open show it, and most of them alike (BlockBuilder.measured_lost_indent).
+LOST_INDENT = (1.5, 2.5)
+LOST_INDENT_LEAST = 3
+LOST_INDENT_SHARE = 0.6
 
 # pdftotext prints one justified line in up to three parts (…并在 / 2015 / 年继续…, a Latin
 # name cut apart: …Nyakhat / Pal / 是一名…); more parts are more likely lines of their own.
@@ -190,6 +197,7 @@ class BlockBuilder:
         if self.blank_ends and self.parts_apart:
             self.pieces = self.glue_parts_printed_apart()
         self.indent_opens = self.wrapped and self.paragraphs_open_indented()
+        self.lost_indent = self.measured_lost_indent() if self.wrapped and not self.indent_opens else 0
         self.centred_measure = max((line_width(p.text) for p in pieces if self.centred(p)), default=self.width)
 
     def cut_rooms(self) -> list[float]:
@@ -476,6 +484,37 @@ class BlockBuilder:
         ended = sum(1 for text in after if ends_sentence(text) or heading_like(text))
         return len(after) >= INDENT_OPENS_SHARE * len(self.pieces) and ended >= INDENT_AFTER_END_SHARE * len(after)
 
+    def measured_lost_indent(self) -> float:
+        """The first-line indent that the extractor did not print, in Han characters, or 0:
+        where a paragraph surely opens (after a line that ended its sentence well short of the
+        margin) and goes on, its first line stops short of the margin by the indent, as no line
+        the wrap cut inside a paragraph does; measured where most such first lines stop short
+        alike (of the lines that reach near the margin: a heading's stops far short)."""
+        rooms = []
+        for before, piece, after in zip(self.pieces, self.pieces[1:], self.pieces[2:]):
+            if (piece.indent or after.indent or piece.after_blank or after.after_blank or piece.after_break
+                    or after.after_break or ends_sentence(piece.text) or self.structural_shape(piece.text)
+                    or self.structural_shape(after.text)):
+                continue
+            room = self.width - line_width(piece.text)
+            if ends_sentence(before.text) and self.width - line_width(before.text) > LOST_INDENT[1] + 1 \
+                    and room < LOST_INDENT[1] + 2:
+                rooms.append(room)
+        alike = [room for room in rooms if LOST_INDENT[0] <= room <= LOST_INDENT[1]]
+        if len(alike) < LOST_INDENT_LEAST or len(alike) < LOST_INDENT_SHARE * len(rooms):
+            return 0
+        return statistics.median(alike)
+
+    def opens_unindented(self, index: int) -> bool:
+        """Whether piece `index` is a paragraph's first line whose indent the extractor did not
+        print (`lost_indent`): it stops short of the margin by that indent, ends no sentence,
+        and the next line goes on with it."""
+        if not self.lost_indent or index + 1 >= len(self.pieces):
+            return False
+        piece, after = self.pieces[index], self.pieces[index + 1]
+        return (abs(self.width - line_width(piece.text) - self.lost_indent) <= 0.5 and not piece.indent
+                and not ends_sentence(piece.text) and not (after.indent or after.after_blank or after.after_break))
+
     def paragraph_indent(self, piece: Piece) -> bool:
         """Whether the line is indented as a paragraph's first line: a little, not centred."""
         return INDENT_WIDTH[0] <= piece.lead <= INDENT_WIDTH[1] and not self.centred(piece)
@@ -721,8 +760,10 @@ class BlockBuilder:
             # the first half of a paragraph that a page break cut.
             if self.wrapped:  # a line that stopped short of the margin ended there
                 # (a glued line goes on, but not under an exact wrap: there the measure tells,
-                # also where no blank line stands anywhere and a title's short line ends no sentence)
-                return (block.last_glued and not self.exact) or self.fills(index - 1, piece.text)
+                # also where no blank line stands anywhere and a title's short line ends no sentence;
+                # and a paragraph's first line is short by an indent the extractor did not print)
+                return ((block.last_glued and not self.exact) or self.fills(index - 1, piece.text)
+                        or (block.kind == "text" and block.pieces == 1 and self.opens_unindented(index - 1)))
             if self.numbering.in_draft and block.text.endswith(("，", ",")):
                 return False  # a draft resolution's preambular paragraph (大会， / 回顾…，) ends with a comma
             return len(block.text) > 50 or not piece.after_blank
@@ -734,6 +775,7 @@ class BlockBuilder:
                 (cut or block.kind in ("numbered", "item"))
                 and not self.indented_start(piece)
                 and not self.opens_heading(index)
+                and not (block.kind == "text" and self.opens_unindented(index))
             )
         # Line layout: after a finished sentence only a page break continues a numbered
         # paragraph or item (a numbered body has no un-numbered paragraphs of its own).
