@@ -615,3 +615,20 @@ def test_an_unnumbered_paragraphs_last_line_at_a_page_end_is_judged_by_their_own
     text = "\n".join(["一. 导言", *sum(lines[:3], []), "A/70/95", "15-75150 (C) 1/2",
                       *sum(lines[3:], []), "A/70/95", "15-75150 (C) 2/2"]) + "\n"
     assert [t for _, t in paragraphs(read(text))] == texts
+
+
+def test_a_call_that_ends_a_part_of_a_line_printed_apart_keeps_the_gap_after_it():
+    """pdftotext -raw ends a part of a line at a call's raised baseline and prints the rest of
+    the line below it (…技术支助1 / 的各专门单位，): the call stood before a gap, so it repeats
+    note 1 (called above) like the same line printed whole (…技术支助1 的各专门单位，), though
+    -raw glues every call to the text after it within a line."""
+    paragraphs_3_4 = JUSTIFIED_COLUMNS[JUSTIFIED_COLUMNS.index("3. "):]
+    more = JUSTIFIED_COLUMNS + paragraphs_3_4.replace("3. ", "5. ").replace("4. ", "6. ")  # a page long enough to measure
+    whole = more.replace("泛的调解支助要素，包括：\n", "泛的调解支助要素，包括：1\n").replace(
+        "5. 联合国秘书处内设有向调解进程提供技术支助的各专门单位，\n",
+        "5. 联合国秘书处内设有向调解进程提供技术支助1 的各专门单位，\n") + "1 见联合国秘书处提供的资料。\n"
+    cut = whole.replace("技术支助1 的各专门单位，\n", "技术支助1\n的各专门单位，\n")
+    assert cut != whole != more
+    reading = read(whole)
+    assert [n.refs for n in reading.footnotes] == [2]
+    assert paragraphs(read(cut)) == paragraphs(reading)

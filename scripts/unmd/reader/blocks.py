@@ -22,6 +22,7 @@ from ..errors import SourceWarning
 from .lines import BLANK_AFTER_EVERY_LINE, Piece
 from .shape import (
     CLOSERS,
+    COUNT_UNITS,
     CHAPTER,
     CHAPTER_ALONE,
     ANNEX_LINE,
@@ -58,6 +59,7 @@ from .shape import (
     measures,
     next_labels,
     quotes_allowance,
+    room_left,
     width_slack,
     roman_value,
     wrap_is_exact,
@@ -832,6 +834,19 @@ class BlockBuilder:
         cut = self.slack_cut(index - 1, self.text_slack) if block.kind == "text" else self.fills(index - 1, piece.text)
         return cut and not piece.indent and not self.opens_heading(index)
 
+    def joined(self, text: str, index: int) -> str:
+        """`text` with piece `index` joined on (shape.join_text). Where the piece before it is
+        a part of a line that the extractor printed apart right after a plain-digit call, short
+        of its measure (pdftotext -raw ends a part at the call's raised baseline: …的国 / 家10 /
+        鉴于此…), the call stood before a gap in the line: it keeps a space after it, by which
+        the footnote pass tells a call that repeats a note from a number glued to Han text."""
+        following = self.pieces[index].text
+        measure, before = self.column(index - 1)  # the piece's text in its column (no hanging number)
+        if (self.parts_apart and ends_with_call(before) and following[:1] not in COUNT_UNITS
+                and room_left(before, following, measure or self.width) >= default_slack(self.width)):
+            return f"{text} {following}"
+        return join_text(text, following, self.spacing, self.run_cut(index - 1))
+
     def text_rooms(self) -> list[float]:
         """The room (`break_room`) of each line of an unnumbered paragraph that the wrap surely
         cut (it ends no sentence, the paragraph goes on flush left on the same page)."""
@@ -874,7 +889,7 @@ class BlockBuilder:
                 if CHAPTER_ALONE.match(current.text):  # 第一章 / its title: one heading, as 第一章 导言
                     current.text = f"{current.text} {piece.text}"
                 else:
-                    current.text = join_text(current.text, piece.text, self.spacing, self.run_cut(index - 1))
+                    current.text = self.joined(current.text, index)
                 current.pieces += 1
                 current.last_width = line_width(piece.text)
                 current.last_glued = not piece.after_blank
