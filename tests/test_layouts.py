@@ -230,6 +230,11 @@ def _naive(text, width=30):
     return [text[a:b] for a, b in break_lines(text, width, False)]
 
 
+# A paragraph that a line breaker cutting anything wraps at 30 with a line opening with a comma.
+CUT_ANYWHERE_FILLER = ("会员国强调，安全理事会有加强预防武装冲突所需的工具，但未加以充分利用。几位发言者指出，"
+                       "由于缺乏政治意愿或出于其他政治考虑，安理会有时未就预警作出反应，而且常常迟迟不能作出决定。")
+
+
 @pytest.mark.parametrize("rule", [True, False])
 def test_a_number_that_a_line_breaker_cut_at_the_full_measure_is_whole_again(rule):
     """A line breaker that cuts anything cut the plain call 11 at a full line's end (…发展报告》1
@@ -237,8 +242,7 @@ def test_a_number_that_a_line_breaker_cut_at_the_full_measure_is_whole_again(rul
     or not (then that call is what makes the line that opens the page's notes a note), note 11
     is called once. A line half a character short of the measure (…共有 128 000
     / 000 人) stopped where a space the break dropped took that room: the numbers keep it."""
-    filler = ("会员国强调，安全理事会有加强预防武装冲突所需的工具，但未加以充分利用。几位发言者指出，"
-              "由于缺乏政治意愿或出于其他政治考虑，安理会有时未就预警作出反应，而且常常迟迟不能作出决定。")
+    filler = CUT_ANYWHERE_FILLER
     cut = _naive("例如，七国集团确定上述五项关键目标在《2011 年世界发展报告》11 中得到反映，"
                  "报告重点指出了受冲突影响国家“足够包容”的政治、安全、司法和就业的重要性。")
     spaced = _naive("据难民署统计，2016 年流离失所现象达到最高记录，共有 128 000 000 人流离失所，大多数是妇女和儿童。")
@@ -255,6 +259,30 @@ def test_a_number_that_a_line_breaker_cut_at_the_full_measure_is_whole_again(rul
                        for b in doc.blocks[-2:]]
     assert called[1:] == ["[^11]", " 中得到反映，报告重点指出了受冲突影响国家“足够包容”的政治、安全、司法和就业的重要性。"]
     assert numbers == ["据难民署统计，2016 年流离失所现象达到最高记录，共有 128 000 000 人流离失所，大多数是妇女和儿童。"]
+
+
+def test_a_word_or_number_that_the_line_breaker_cut_in_a_note_is_whole_again():
+    """The line breaker that cut the body's runs anywhere wrapped the notes too, a Han character
+    narrower (29): a note line that filled the notes' measure cut a word of a link (…/resea /
+    rch/) or a number (…，20 / 17 年); one half a character short dropped a space (…et / al.)."""
+    notes = [_naive(text, 29) for text in (
+        "1 见乌普萨拉冲突数据方案，详见：http://www.pcr.uu.se/research/ucdp/，2017 年。",
+        "2 难民署的报告将这一人数确定为六千五百万人，其中包括在本国境内流离失所的四千零三十万人、"
+        "难民二千二百五十万人和寻求庇护者二百八十万人。",
+        "3 见第 7 章关于冲突趋势的研究，Sebastian von Einsiedel et al.，《内战趋势》，2017 年。",
+        "4 见关于，Sebastian von Einsiedel et al.，《内战趋势》，2017 年。")]
+    assert notes[0][0].endswith("/resea") and notes[3][0].endswith("，20") and line_width(notes[3][0]) == 29
+    assert notes[2][0].endswith(" et") and line_width(notes[2][0]) == 28.5
+    paragraphs = [_naive(f"{CUT_ANYWHERE_FILLER}{k}") for k in range(1, 5)] + [_naive(CUT_ANYWHERE_FILLER)] * 8
+    text = "\n\n".join(["背景", *("\n".join(lines) for lines in paragraphs), "__________",
+                        "\n".join(line for lines in notes for line in lines)]) + "\n"
+    doc = resolve_footnotes(read_text(text, "anywhere.txt"))
+    assert [plain_text(n.inlines) for n in doc.footnotes] == [
+        "见乌普萨拉冲突数据方案，详见：http://www.pcr.uu.se/research/ucdp/，2017 年。",
+        "难民署的报告将这一人数确定为六千五百万人，其中包括在本国境内流离失所的四千零三十万人、"
+        "难民二千二百五十万人和寻求庇护者二百八十万人。",
+        "见第 7 章关于冲突趋势的研究，Sebastian von Einsiedel et al.，《内战趋势》，2017 年。",
+        "见关于，Sebastian von Einsiedel et al.，《内战趋势》，2017 年。"]
 
 
 def test_a_note_hanging_under_its_text_goes_on_after_a_full_line_that_ends_a_sentence():

@@ -11,11 +11,11 @@ from pathlib import Path
 
 from ..errors import SourceError, SourceWarning
 from ..model import Document, Footnote, Meta, Removed
-from .blocks import build_blocks
+from .blocks import BlockBuilder
 from .decode import decode_source
 from .extraction import read_extraction
 from .inlines import parse_inlines
-from .lines import Piece, split_layout
+from .lines import Piece, glue_cut_runs, split_layout
 from .masthead import read_masthead
 from .shape import wrap_margin
 from .roles import assign_roles
@@ -32,7 +32,10 @@ def read_text(text: str, path: str, title: str | None = None) -> Document:
     if not layout.pieces:
         raise SourceError(path, 1, "no report text: only blank lines, furniture or notes")
     warnings: list[SourceWarning] = []
-    raw = build_blocks(layout.pieces, warnings, layout.spacing, extraction.kept_layout)
+    builder = BlockBuilder(layout.pieces, warnings, layout.spacing, extraction.kept_layout)
+    raw = builder.build()
+    if not builder.whole_units:  # the line breaker that cut the body's runs cut the notes' too
+        glue_cut_runs(layout.notes, layout.note_measure())
     if all(block.kind in ("chapter", "section", "subsection", "heading") for block in raw):
         raise SourceError(path, raw[0].line, "no report text: only headings, nothing under them")
     meta = Meta(source=path, title=title or "", organs=masthead.organs, session=masthead.session,

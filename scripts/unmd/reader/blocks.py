@@ -168,6 +168,10 @@ def latin_gap(left: str, right: str) -> bool:
 
 
 class BlockBuilder:
+    """The blocks of the pieces (`build`); what the numbering had to work around is added to
+    `warnings`. `kept_layout`: the text keeps the page's geometry (reader.extraction). What it
+    measured of the layout stays readable (`whole_units`: the notes were wrapped alike)."""
+
     def __init__(self, pieces: list[Piece], warnings: list[SourceWarning], spacing: NumberSpacing = GLUED,
                  kept_layout: bool = False):
         self.pieces = pieces
@@ -1024,9 +1028,3 @@ class BlockBuilder:
                 return at
         return None
 
-
-def build_blocks(pieces: list[Piece], warnings: list[SourceWarning], spacing: NumberSpacing = GLUED,
-                 kept_layout: bool = False) -> list[RawBlock]:
-    """The blocks of the pieces; what the numbering had to work around is added to `warnings`.
-    `kept_layout`: the text keeps the page's geometry (reader.extraction)."""
-    return BlockBuilder(pieces, warnings, spacing, kept_layout).build()

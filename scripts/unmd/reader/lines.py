@@ -20,6 +20,7 @@ from .shape import (
     NUMBERED,
     SECTION,
     SUPERSCRIPT_VALUE,
+    cut_inside_run,
     ends_sentence,
     fills_line,
     NumberSpacing,
@@ -27,6 +28,7 @@ from .shape import (
     line_width,
     number_spacing,
     piece_text,
+    run_goes_on,
     wrap_margin,
 )
 
@@ -86,7 +88,10 @@ class NoteText:
     last_line: int = 0
     hangs: frozenset[int] = frozenset({0})  # indentations at which its wrapped lines go on
     page: int = 0  # the page of its last line (page ends before it)
-    last_width: float = 0  # how wide its last printed line is (mark and text)
+    tail: str = ""  # its last printed line (mark and text)
+    # Where in its text a line end was joined with a space, and the line before it: a line
+    # breaker that cuts anything may have cut a number or a word there (`glue_cut_runs`).
+    spaced_breaks: list[tuple[int, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -267,7 +272,7 @@ def _take_carried_rest(layout: Layout, note: NoteText, wrap: float, blanks_set_a
     ended = ends_note(note.text)
     if ended and note.text.rstrip().endswith((")", "）")):
         layout.measure_wanted = True
-        ended = note_measure is None or note.last_width <= note_measure - 1
+        ended = note_measure is None or line_width(note.tail) <= note_measure - 1
     if ended and not (hanging(pieces[-1]) or blanks_set_apart):
         return
 
@@ -325,13 +330,39 @@ def _take_carried_rest(layout: Layout, note: NoteText, wrap: float, blanks_set_a
     if (not hanging(run[0]) and _opens_structure(resumes) and not ends_sentence(before.text)
             and fills_line(before.text, run[0].text, wrap)):
         return
-    text = note.text
-    for piece in run:
-        text = join_text(text, piece.text, layout.spacing)
+    text, spaced = note.text, []
+    for line_before, piece in zip([note.tail] + [p.text for p in run], run):
+        text = _joined_note_line(text, piece.text, layout.spacing, line_before, spaced)
     if not ends_note(text):
         return
-    note.text, note.last_line, note.page, note.last_width = text, run[-1].line, run[-1].page, line_width(run[-1].text)
+    note.text, note.last_line, note.page, note.tail = text, run[-1].line, run[-1].page, run[-1].text
+    note.spaced_breaks += spaced
     del pieces[start:]
+
+
+def _joined_note_line(text: str, line: str, spacing: NumberSpacing, line_before: str,
+                      spaced_breaks: list[tuple[int, str]]) -> str:
+    """A note's `text` with its next `line` joined on; where the join put a space at the line
+    end, it and the `line_before` are added to `spaced_breaks`."""
+    joined = join_text(text, line, spacing)
+    if len(joined) > len(text) + len(line):
+        spaced_breaks.append((len(text), line_before))
+    return joined
+
+
+def glue_cut_runs(notes: list[NoteText], measure: float | None) -> None:
+    """Where the line breaker cuts anything (blocks.BlockBuilder.whole_units false), it wrapped
+    the notes too: a note's line that filled the notes' `measure` (`cut_inside_run`) cut a
+    number or a word (1989-2 / 016, htt / p://), and the space its join put in goes."""
+    if measure is None:
+        return
+    for note in notes:
+        text = note.text
+        for at, line_before in reversed(note.spaced_breaks):
+            if (text[at : at + 1] == " " and run_goes_on(text[at - 1 : at], text[at + 1 : at + 2])
+                    and cut_inside_run(line_before, measure)):
+                text = text[:at] + text[at + 1 :]
+        note.text = text
 
 
 def _body_after_page_end(lines: list[str], index: int, furniture: dict[int, str]) -> str:
@@ -450,7 +481,7 @@ def _read_layout(text: str, note_starts: frozenset[int] | set[int], furniture: d
             if wrap and layout.notes and not in_zone:
                 _take_carried_rest(layout, layout.notes[-1], wrap, blanks_set_apart, note_measure)
             open_note = NoteText(key, note_text, number, len(layout.pieces), superscript, number,
-                                 _note_hangs(raw, note_text), page, line_width(stripped))
+                                 _note_hangs(raw, note_text), page, stripped)
             layout.notes.append(open_note)
             called.discard(key)
             read.add(key)
@@ -480,8 +511,9 @@ def _read_layout(text: str, note_starts: frozenset[int] | set[int], furniture: d
         aligned = open_note is not None and indent in open_note.hangs
         if open_note is not None and _note_goes_on(open_note.text, note_tail, stripped, aligned, wrap, body_resumes):
             layout.wrapped_note_widths.append(line_width(note_tail.strip()))
-            open_note.text = join_text(open_note.text, stripped, layout.spacing)
-            open_note.last_line, open_note.page, open_note.last_width = number, page, line_width(stripped)
+            open_note.text = _joined_note_line(open_note.text, stripped, layout.spacing, note_tail.strip(),
+                                               open_note.spaced_breaks)
+            open_note.last_line, open_note.page, open_note.tail = number, page, stripped
             note_tail = raw.rstrip()
             continue
         open_note = None

@@ -468,6 +468,13 @@ def number_spacing(lines: list[str]) -> NumberSpacing:
 GLUED = NumberSpacing()
 
 
+def run_goes_on(last: str, first: str) -> bool:
+    """Whether a number or Latin word that a line breaker cut between `last` and `first` goes
+    on: digits with digits, a word with its lower-case letters (a capital opens a word)."""
+    return last.isascii() and first.isascii() and (
+        (last.isdigit() and first.isdigit()) or (last.isalpha() and first.islower()))
+
+
 def join_text(left: str, right: str, spacing: NumberSpacing = GLUED, run_cut: bool = False) -> str:
     """Join two wrapped pieces. Where two Latin words or numbers meet a space was lost at the
     line end (also after a Latin word's comma or full stop: vol. 54, No. 4); between Han text
@@ -484,8 +491,7 @@ def join_text(left: str, right: str, spacing: NumberSpacing = GLUED, run_cut: bo
         return left + right
     if _CALL_OPEN_END.search(left[-3:]) and _CALL_CLOSE_START.match(right):
         return left + right
-    if run_cut and left[-1].isascii() and right[0].isascii() and (
-            (left[-1].isdigit() and right[0].isdigit()) or (left[-1].isalpha() and right[0].islower())):
+    if run_cut and run_goes_on(left[-1], right[0]):
         return left + right
     if _LATIN_END.search(left[-2:]) and _ASCII_WORD.match(right[0]):
         return f"{left} {right}"
