@@ -304,6 +304,7 @@ def read_extraction(text: str) -> Extraction:
             result.append(" " * indent + _LAYOUT_SPACES.sub(" ", body))
         else:
             result.append(line if body == stripped else line[: _indent(line)] + body)
+    _markers_after_their_page(result, out.furniture)
     _join_lone_markers(result, out.furniture)
     _parts_in_line_order(result, out.furniture)
     _put_back_calls_printed_below(result, out.furniture, out.kept_layout)
@@ -643,6 +644,47 @@ def _join_lone_markers(lines: list[str], furniture: dict[int, str]) -> None:
             lines[following] = f"{line.strip()} {nxt}"
             lines[index] = ""
         run = []
+
+
+# The first line of a note at a page's foot: its number, a space, its text.
+_NOTE_LINE = re.compile(r"^\d{1,3}\s+\S")
+
+
+def _markers_after_their_page(lines: list[str], furniture: dict[int, str]) -> None:
+    """pdftotext may read a page's column of hanging numbers after its text column: the page's
+    paragraphs, then 2. / 3. / 4. alone just before the page's notes or furniture, where no
+    text follows them. Where the page above shows as many paragraph starts that no number
+    opens (a line after one that ended its sentence short of the margin) as there are such
+    numbers, in sequence, each goes back before its paragraph, in order; else nothing changes."""
+    k = 0
+    while k < len(lines):
+        if not _LONE_MARKER.match(lines[k].strip()):
+            k += 1
+            continue
+        run, end = [], k
+        while end < len(lines) and (not lines[end].strip() or _LONE_MARKER.match(lines[end].strip())):
+            if lines[end].strip():
+                run.append(end)
+            end += 1
+        k = end
+        numbers = [NUMBERED.match(lines[m].strip() + " x") for m in run]
+        below = end < len(lines) and (end + 1 in furniture or _NOTE_LINE.match(lines[end].strip()))
+        if not below or not all(numbers) or any(
+                int(b.group(1)) != int(a.group(1)) + 1 for a, b in zip(numbers, numbers[1:])):
+            continue
+        top = run[0] - 1
+        while top > 0 and top + 1 not in furniture:  # back to the page's head
+            top -= 1
+        page = [i for i in range(top, run[0]) if lines[i].strip() and i + 1 not in furniture]
+        _, margin = wrap_margin([lines[i] for i in page])
+        starts = [i for before, i in zip(page, page[1:])
+                  if ends_sentence(lines[before].strip()) and line_width(lines[before].strip()) < margin - 2
+                  and not _starts_structure(lines[i].strip()) and not _LONE_MARKER.match(lines[before].strip())]
+        if len(starts) != len(run):
+            continue
+        for marker, start in zip(run, starts):
+            lines[start] = f"{lines[marker].strip()} {lines[start].strip()}"
+            lines[marker] = ""
 
 
 def _next_text(lines: list[str], index: int, furniture: dict[int, str]) -> int | None:
