@@ -632,3 +632,29 @@ def test_a_call_that_ends_a_part_of_a_line_printed_apart_keeps_the_gap_after_it(
     reading = read(whole)
     assert [n.refs for n in reading.footnotes] == [2]
     assert paragraphs(read(cut)) == paragraphs(reading)
+
+
+def measured_page(line_3_2: str) -> str:
+    """Two unnumbered paragraphs at the measure (30) and five numbered ones in their column
+    (27), pdftotext's stream order; paragraph 3's second line is `line_3_2`."""
+    lines = ["一. 导言"]
+    for k, length in ((0, 100), (1, 95)):
+        text = unnumbered_paragraph(k, length)
+        lines += [text[i : i + 30] for i in range(0, len(text), 30)]
+    for n in range(1, 6):
+        text = unnumbered_paragraph(n + 1, 140)
+        rows = [text[i : i + 27] for i in range(0, len(text), 27)]
+        rows[1] = line_3_2 if n == 3 else rows[1]
+        lines += [f"{n}. {rows[0]}", *rows[1:]]
+    return "\n".join(lines) + "\n"
+
+
+def test_a_line_printed_in_four_parts_around_latin_names_is_one_line():
+    """pdftotext prints a justified line whose Latin names leave wide gaps in four parts, a
+    blank line between them (…小组感谢 / Bela / Kapur、Tamara / Al-Zayyat、…); together they fill
+    the measure, so the paragraph goes on (where the line broke, the spaces cannot be known)."""
+    whole = measured_page("小组感谢 Bela Kapur、Tamara Al-Zayyat、的工作和建议")
+    cut = measured_page("小组感谢\n\nBela\n\nKapur、Tamara\n\nAl-Zayyat、的工作和建议")
+    reading = unspaced(read(whole))
+    assert [key for key, _ in reading] == ["ch-1-p1", "ch-1-p2", "para-1", "para-2", "para-3", "para-4", "para-5"]
+    assert unspaced(read(cut)) == reading

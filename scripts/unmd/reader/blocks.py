@@ -157,7 +157,9 @@ LOST_INDENT_LEAST = 3
 LOST_INDENT_SHARE = 0.6
 
 # pdftotext prints one justified line in up to three parts (…并在 / 2015 / 年继续…, a Latin
-# name cut apart: …Nyakhat / Pal / 是一名…); more parts are more likely lines of their own.
+# name cut apart: …Nyakhat / Pal / 是一名…), four where Latin names leave wide gaps (…人员 /
+# Bela / Kapur、Tamara / Al-Zayyat、); more parts are more likely lines of their own, and so is
+# a fourth where a blank line follows every line (pdfminer: a list of names, one a line).
 LINE_PARTS = 3
 
 
@@ -576,12 +578,14 @@ class BlockBuilder:
 
     def printed_apart(self, index: int, text: str, measure: float, short: float = 1, beside_latin: bool = False):
         """(last piece, text) of each line that piece `index` (its `text`) may be a part of,
-        where the extractor printed one line in two to LINE_PARTS parts (`one_line`): the
-        parts together fill the measure (`one_line`, within `short`); in three, or wherever
+        where the extractor printed one line in two to LINE_PARTS parts, or one more where
+        blank lines tell the parts (`parts_apart`): the parts together fill the measure
+        (`one_line`, within `short`); in three or more, or wherever
         `beside_latin`, each gap between them is beside a number or a Latin word (`latin_gap`)
         and each part after the first a `later_part`."""
-        for start in range(index, max(-1, index - LINE_PARTS), -1):
-            for end in range(max(index, start + 1), min(start + LINE_PARTS, len(self.pieces))):
+        most = LINE_PARTS + 1 if self.parts_apart else LINE_PARTS
+        for start in range(index, max(-1, index - most), -1):
+            for end in range(max(index, start + 1), min(start + most, len(self.pieces))):
                 parts = [text if k == index else self.column(k)[1] for k in range(start, end + 1)]
                 checked = len(parts) > 2 or beside_latin
                 if checked and not (all(map(self.later_part, range(start + 1, end + 1)))
