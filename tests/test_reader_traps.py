@@ -990,3 +990,18 @@ def test_hanging_numbers_that_pdftotext_read_after_their_page_go_back_before_the
     ]) + "\n"
     assert [(block_id, text[:6]) for _, block_id, text in outline(read(text))] == [
         ("para-1", "就编写关于预"), ("para-2", "预防冲突的首"), ("para-3", "我们努力加强"), ("para-4", "本报告是根据")]
+
+
+def test_a_footer_with_a_bare_page_number_between_its_fields_is_furniture():
+    """A house style that also centres the page number prints job number, page and page N/M
+    on one footer line; pdftotext -layout keeps them apart by column gaps."""
+    footer = "   15-15862 (C)                 2                           2/9"
+    text = "\n".join([
+        "1. 就编写关于预防冲突的报告而言，当前可谓一个困难", "   的时刻。冲突越来越复杂且棘手。",
+        "2. 预防冲突的首要职责应由会员国担负。经验告诉我们，", "   预防的努力必须由国家主导。",
+        "", "", footer, "\f                                            S/2015/730", "",
+        "3. 我们努力加强我们预防冲突的工具。",
+    ]) + "\n"
+    doc = read(text)
+    assert not any("15-15862" in row_text for _, _, row_text in outline(doc))
+    assert [r.text for r in doc.removed if "15-15862" in r.text] == [footer.strip()]

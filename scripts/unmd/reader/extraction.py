@@ -42,6 +42,7 @@ _MASTHEAD = [
     ("original language", r"Original\s*[:：]\s*(?:English|French|Spanish|Russian|Arabic|Chinese)|原\s*文\s*[:：]\s*\S{1,6}文"),
 ]
 _FURNITURE = [(why, re.compile(pattern)) for why, pattern in _FURNITURE]
+_BARE_PAGE_NUMBER = re.compile(r"\d{1,4}")
 _MASTHEAD = [(why, re.compile(pattern)) for why, pattern in _MASTHEAD]
 _SPACES = re.compile(r"\s*")
 # Inside a line of a text kept in its page layout, a run of spaces is justification or the
@@ -113,6 +114,8 @@ def _furniture(fields: list[str], masthead: bool) -> str | None:
     """Why every field of a line is furniture (or masthead, at the head of the first page)."""
     kinds = _FURNITURE + _MASTHEAD if masthead else _FURNITURE
     whys = [_field_kind(f, kinds) for f in fields]
+    if len(fields) > 1 and any(whys):  # a bare number beside furniture is its page number (… (C)   2   2/9)
+        whys = [why or ("page number" if _BARE_PAGE_NUMBER.fullmatch(f) else None) for why, f in zip(whys, fields)]
     return whys[0] if all(whys) else None
 
 
