@@ -324,6 +324,18 @@ def test_a_letters_heading_that_fills_the_line_above_the_letter_is_its_heading()
     assert [b.role for b in read.blocks if isinstance(b, Paragraph) and not b.id].count("agenda-title") == 3
 
 
+@pytest.mark.parametrize("style", [Style(), Style(width=30, blank_lines=True), Style(typesetter=False)])
+def test_a_notes_paragraphs_that_an_exact_wrap_starts_on_lines_of_their_own_are_read_back(style):
+    """A/70/95's note 14 quotes three paragraphs of the Charter after a colon, each printed from
+    a line's start: under an exact wrap a note line that ended a sentence or a colon and left
+    room for the next line's start ended a paragraph of the note. No other note gains one."""
+    _, doc = documents()["A-70-95"]
+    read = read_text(typeset(doc, style, seed=1), "A-70-95.txt", doc.meta.title)
+    paragraphs = {n.key: plain_text(n.inlines).count(NOTE_PARAGRAPH) for n in doc.footnotes}
+    assert paragraphs["14"] == 3
+    assert {n.key: plain_text(n.inlines).count(NOTE_PARAGRAPH) for n in read.footnotes} == paragraphs
+
+
 def test_a_heading_that_fills_the_line_after_a_full_stop_is_the_one_its_parent_announced():
     """A/70/95 at 30 columns, paragraphs ending only by their short last line: the fourth of
     the 四项必需的转变 (…联合国和平行动必须更加以人为本, 30 wide) fills its line after a

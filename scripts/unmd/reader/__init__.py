@@ -15,7 +15,7 @@ from .blocks import BlockBuilder
 from .decode import decode_source
 from .extraction import read_extraction
 from .inlines import parse_inlines
-from .lines import Piece, glue_cut_runs, split_layout
+from .lines import Piece, settle_note_breaks, split_layout
 from .masthead import read_masthead
 from .shape import wrap_margin
 from .roles import assign_roles
@@ -34,8 +34,7 @@ def read_text(text: str, path: str, title: str | None = None) -> Document:
     warnings: list[SourceWarning] = []
     builder = BlockBuilder(layout.pieces, warnings, layout.spacing, extraction.kept_layout)
     raw = builder.build()
-    if not builder.whole_units:  # the line breaker that cut the body's runs cut the notes' too
-        glue_cut_runs(layout.notes, layout.note_measure())
+    settle_note_breaks(layout.notes, layout.note_measure(), builder.exact, builder.whole_units)
     if all(block.kind in ("chapter", "section", "subsection", "heading") for block in raw):
         raise SourceError(path, raw[0].line, "no report text: only headings, nothing under them")
     meta = Meta(source=path, title=title or "", organs=masthead.organs, session=masthead.session,

@@ -89,9 +89,9 @@ class NoteText:
     hangs: frozenset[int] = frozenset({0})  # indentations at which its wrapped lines go on
     page: int = 0  # the page of its last line (page ends before it)
     tail: str = ""  # its last printed line (mark and text)
-    # Where in its text a line end was joined with a space, and the line before it: a line
-    # breaker that cuts anything may have cut a number or a word there (`glue_cut_runs`).
-    spaced_breaks: list[tuple[int, str]] = field(default_factory=list)
+    # Where in its text each line end was joined, and the line before it: what the layout
+    # measured over the whole text says what the break was (`settle_note_breaks`).
+    line_breaks: list[tuple[int, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -330,38 +330,45 @@ def _take_carried_rest(layout: Layout, note: NoteText, wrap: float, blanks_set_a
     if (not hanging(run[0]) and _opens_structure(resumes) and not ends_sentence(before.text)
             and fills_line(before.text, run[0].text, wrap)):
         return
-    text, spaced = note.text, []
+    text, breaks = note.text, []
     for line_before, piece in zip([note.tail] + [p.text for p in run], run):
-        text = _joined_note_line(text, piece.text, layout.spacing, line_before, spaced)
+        text = _joined_note_line(text, piece.text, layout.spacing, line_before, breaks)
     if not ends_note(text):
         return
     note.text, note.last_line, note.page, note.tail = text, run[-1].line, run[-1].page, run[-1].text
-    note.spaced_breaks += spaced
+    note.line_breaks += breaks
     del pieces[start:]
 
 
 def _joined_note_line(text: str, line: str, spacing: NumberSpacing, line_before: str,
-                      spaced_breaks: list[tuple[int, str]]) -> str:
-    """A note's `text` with its next `line` joined on; where the join put a space at the line
-    end, it and the `line_before` are added to `spaced_breaks`."""
-    joined = join_text(text, line, spacing)
-    if len(joined) > len(text) + len(line):
-        spaced_breaks.append((len(text), line_before))
-    return joined
+                      line_breaks: list[tuple[int, str]]) -> str:
+    """A note's `text` with its next `line` joined on; where the line end was, and the
+    `line_before`, are added to `line_breaks`."""
+    line_breaks.append((len(text), line_before))
+    return join_text(text, line, spacing)
 
 
-def glue_cut_runs(notes: list[NoteText], measure: float | None) -> None:
-    """Where the line breaker cuts anything (blocks.BlockBuilder.whole_units false), it wrapped
-    the notes too: a note's line that filled the notes' `measure` (`cut_inside_run`) cut a
-    number or a word (1989-2 / 016, htt / p://), and the space its join put in goes."""
+def settle_note_breaks(notes: list[NoteText], measure: float | None, exact: bool, whole_units: bool) -> None:
+    """What each line end of a note was, by what the body's lines showed of the wrap
+    (blocks.BlockBuilder) and the notes' `measure`. Where the line breaker cuts anything
+    (`whole_units` false), it wrapped the notes too: a line that filled the measure
+    (`cut_inside_run`) cut a number or a word (1989-2 / 016, htt / p://), and the space its
+    join put in goes. Where the wrap is `exact`, a line that ended a sentence or announced
+    what follows (…规定：) and left room for the next line's start ended a paragraph of the
+    note, as a typesetter starts each on a line of its own (“1. … / “2. …)."""
     if measure is None:
         return
     for note in notes:
         text = note.text
-        for at, line_before in reversed(note.spaced_breaks):
-            if (text[at : at + 1] == " " and run_goes_on(text[at - 1 : at], text[at + 1 : at + 2])
+        for at, line_before in reversed(note.line_breaks):
+            spaced = text[at : at + 1] == " "
+            following = text[at + spaced :]
+            if (not whole_units and spaced and run_goes_on(text[at - 1 : at], following[:1])
                     and cut_inside_run(line_before, measure)):
-                text = text[:at] + text[at + 1 :]
+                text = text[:at] + following
+            elif (exact and (ends_sentence(line_before) or line_before.endswith(("：", ":")))
+                  and not fills_line(line_before, following, measure, exact=True, whole=whole_units)):
+                text = text[:at] + NOTE_PARAGRAPH + following
         note.text = text
 
 
@@ -512,7 +519,7 @@ def _read_layout(text: str, note_starts: frozenset[int] | set[int], furniture: d
         if open_note is not None and _note_goes_on(open_note.text, note_tail, stripped, aligned, wrap, body_resumes):
             layout.wrapped_note_widths.append(line_width(note_tail.strip()))
             open_note.text = _joined_note_line(open_note.text, stripped, layout.spacing, note_tail.strip(),
-                                               open_note.spaced_breaks)
+                                               open_note.line_breaks)
             open_note.last_line, open_note.page, open_note.tail = number, page, stripped
             note_tail = raw.rstrip()
             continue
