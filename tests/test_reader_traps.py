@@ -1005,3 +1005,18 @@ def test_a_footer_with_a_bare_page_number_between_its_fields_is_furniture():
     doc = read(text)
     assert not any("15-15862" in row_text for _, _, row_text in outline(doc))
     assert [r.text for r in doc.removed if "15-15862" in r.text] == [footer.strip()]
+
+
+def test_hanging_numbers_printed_before_their_page_number_paragraphs_that_no_blank_line_parts():
+    """pdfminer may print a page's column of hanging numbers before its text column; where no
+    blank line stands between the paragraphs, each opens after a line that ended its sentence
+    short of the margin."""
+    text = "\n".join([
+        "1.", "", "2.", "", "3.", "",
+        "就编写关于预防冲突的报告而言，当前可谓一个", "困难的时刻。冲突越来越复杂且棘手。",
+        "预防冲突的首要职责应由会员国担负。经验告诉", "我们，预防的努力必须由国家主导。",
+        "我们努力加强我们预防冲突的工具，改进对这些", "工具的运用。",
+        "", "二. 不断变化的局面", "", "4. 本报告是根据安全理事会第2171(2014)号决议", "提交的。",
+    ]) + "\n"
+    assert [(b.id, plain_text(b.inlines)[:6]) for b in read(text).blocks[:3]] == [
+        ("para-1", "就编写关于预"), ("para-2", "预防冲突的首"), ("para-3", "我们努力加强")]

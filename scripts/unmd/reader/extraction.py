@@ -709,26 +709,40 @@ def _markers_in_order(lines: list[str], markers: list[int], first: int, furnitur
     利用…； / (三) / 增设…。 / 秘书长应召集…: the sub-item's text, then the item's). False,
     and nothing changed, when a structural line (a numbered paragraph) comes first."""
     markers = sorted(markers, key=lambda k: _marker_depth(lines[k].strip()))
-    blocks = [first]
-    k, before = first + 1, first  # `before`: the last line with text
-    while len(blocks) < len(markers) and k < min(first + _RUN_REACH, len(lines)):
-        text = lines[k].strip()
-        if not text or k + 1 in furniture:
-            k += 1
-            continue
-        gap = k > before + 1
-        if _starts_structure(text) and not _LONE_MARKER.match(text):
-            return False
-        if gap and not _LONE_MARKER.match(text) and not _LONE_MARKER.match(lines[before].strip()):
-            blocks.append(k)
-        before = k
-        k += 1
-    if len(blocks) < len(markers):
+    blocks = _blocks_from(lines, first, len(markers), furniture, after_gap=True)
+    if blocks is None or len(blocks) < len(markers):  # no blank line between them: their shape tells
+        blocks = _blocks_from(lines, first, len(markers), furniture, after_gap=False)
+    if blocks is None or len(blocks) < len(markers):
         return False
     for marker, block in zip(markers, blocks):
         lines[block] = f"{lines[marker].strip()} {lines[block].strip()}"
         lines[marker] = ""
     return True
+
+
+def _blocks_from(lines: list[str], first: int, count: int, furniture: dict[int, str],
+                 after_gap: bool) -> list[int] | None:
+    """The first lines of up to `count` blocks from line `first` on that no marker opens: a
+    line after a blank line (`after_gap`), or else after a line that ended its sentence short of
+    the text's margin; None where a structural line (a numbered paragraph) comes first."""
+    blocks = [first]
+    margin = wrap_margin(lines[first:first + _RUN_REACH])[1] if not after_gap else 0
+    k, before = first + 1, first  # `before`: the last line with text
+    while len(blocks) < count and k < min(first + _RUN_REACH, len(lines)):
+        text = lines[k].strip()
+        if not text or k + 1 in furniture:
+            k += 1
+            continue
+        if _starts_structure(text) and not _LONE_MARKER.match(text):
+            return None
+        previous = lines[before].strip()
+        opens = (k > before + 1 if after_gap
+                 else ends_sentence(previous) and line_width(previous) < margin - 2)
+        if opens and not _LONE_MARKER.match(text) and not _LONE_MARKER.match(previous):
+            blocks.append(k)
+        before = k
+        k += 1
+    return blocks
 
 
 def _marker_depth(marker: str) -> int:
