@@ -7,6 +7,8 @@ Each test is a tiny synthetic extraction and the exact document the reader must 
 
 from __future__ import annotations
 
+import pytest
+
 from unmd.model import FootnoteRef, plain_text
 from unmd.passes.footnotes import resolve_footnotes
 from unmd.reader import read_text
@@ -658,3 +660,40 @@ def test_a_line_printed_in_four_parts_around_latin_names_is_one_line():
     reading = unspaced(read(whole))
     assert [key for key, _ in reading] == ["ch-1-p1", "ch-1-p2", "para-1", "para-2", "para-3", "para-4", "para-5"]
     assert unspaced(read(cut)) == reading
+
+
+GENDER_TABLE = [["职等", "女", "男"], ["人数", "百分比", "人数", "百分比"],
+                ["USG", "5", "28", "13", "72"], ["D-2", "8", "16", "43", "84"], ["P-5", "93", "25", "277", "75"]]
+
+
+def page_with_table(table_lines: list[str]) -> str:
+    """An unnumbered paragraph, a table under its caption with a short note below it, then
+    three numbered paragraphs: a stream-order extraction (no column gaps)."""
+    text = unnumbered_paragraph(0, 100)
+    lines = ["一. 导言", *[text[i : i + 30] for i in range(0, len(text), 30)]]
+    lines += ["按性别分列的工作人员 (截至 2014 年 12 月 31 日)", *table_lines, "简称：USG：副秘书长"]
+    for n in range(1, 4):
+        text = unnumbered_paragraph(n + 1, 140)
+        rows = [text[i : i + 27] for i in range(0, len(text), 27)]
+        lines += [f"{n}. {rows[0]}", *rows[1:]]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("table_lines", [
+    [" ".join(row) for row in GENDER_TABLE],  # pdftotext -raw, pypdf: a row a line
+    [cell for row in GENDER_TABLE for cell in row],  # PyMuPDF: a cell a line
+    [line for row in GENDER_TABLE for cell in row for line in (cell, "")],  # pdftotext: a blank line after each
+], ids=["rows", "cells", "cells apart"])
+def test_a_table_in_stream_order_is_read_from_its_rows_of_a_label_and_numbers(table_lines):
+    """Without column gaps a table's cells come one after another: rows of a label and as many
+    numbers each tell the columns (5), and the headings before them make the header: the
+    second row heads every column but the labels', the first the corner's and two groups over
+    two columns each (女, 男). The caption above and the note below stay what they are."""
+    doc = read(page_with_table(table_lines))
+    assert [type(block).__name__ for block in doc.blocks] == ["Heading", "Paragraph", "Table", "Paragraph",
+                                                               "Paragraph", "Paragraph", "Paragraph"]
+    table = doc.blocks[2]
+    assert table.caption == "按性别分列的工作人员 (截至 2014 年 12 月 31 日)"
+    assert table.rows == [["职等", "女", "", "男", ""], ["", "人数", "百分比", "人数", "百分比"],
+                          ["USG", "5", "28", "13", "72"], ["D-2", "8", "16", "43", "84"], ["P-5", "93", "25", "277", "75"]]
+    assert plain_text(doc.blocks[3].inlines) == "简称：USG：副秘书长"

@@ -10,7 +10,8 @@ whole text first (is there a text column, where is it; where is the first page),
 rewrites each line into the plain shape the later readings know: furniture and masthead lines
 are marked for lines.py to drop on the record (`Removed`), a lone number is put back before its
 text, the text column becomes the left margin, and a table's rows (short cells apart by column
-gaps) become tab-separated rows. Line numbers do not change, so a warning
+gaps, or in stream order one after another: rows of a label and numbers) become tab-separated
+rows. Line numbers do not change, so a warning
 still names the line of the file.
 """
 
@@ -267,6 +268,96 @@ def table_rows(lines: list[str], furniture: dict[int, str]) -> dict[int, str]:
     return out
 
 
+# A cell of a table's body that holds a count or a share (5, 28, 277, 41%).
+_NUMBER_CELL = re.compile(r"^\d{1,7}(?:[.,]\d+)?%?$")
+
+
+def _header_rows(cells: list[str], columns: int) -> list[list[str]] | None:
+    """A table's header cells, printed one after another without their places, in rows of
+    `columns`: all in one row (the corner above the labels left empty when one is missing),
+    or in two, where the second heads every column but the labels' (its corner empty) and
+    the first holds the corner's heading and group headings, each over an equal share of
+    the columns after it (职等 女 男 / 人数 百分比 人数 百分比: 女 over two, 男 over two)."""
+    if not cells:
+        return []
+    if len(cells) in (columns, columns - 1):
+        return [[""] * (columns - len(cells)) + cells]
+    top, second = cells[: len(cells) - (columns - 1)], cells[len(cells) - (columns - 1):]
+    groups = len(top) - 1
+    if groups < 1 or (columns - 1) % groups:
+        return None
+    span = (columns - 1) // groups
+    first = [top[0]] + [""] * (columns - 1)
+    for k, heading in enumerate(top[1:]):
+        first[1 + k * span] = heading
+    return [first, [""] + second]
+
+
+def stream_table_rows(lines: list[str], furniture: dict[int, str]) -> dict[int, str]:
+    """The lines (1-based) of tables in a text in stream order, which keeps no column gaps
+    (pdftotext, -raw, pypdf, PyMuPDF): a run of lines of short cells, one or several a line,
+    ending in rows of a label and numbers, as many in each (USG / 5 / 28 / 13 / 72 / ASG / …),
+    at least two; the cells before them are the header (`_header_rows`). Each row goes on the
+    line of its first cell, as the tab-separated row the later readings know; the other lines
+    of the run become blank. A page end's furniture (and a bare page number beside it) does
+    not end a run: a table goes on over the page end. A run that does not end so (pdfminer
+    prints a table by its columns) is left as it is."""
+    out: dict[int, str] = {}
+    run: list[tuple[int, list[str]]] = []
+    texts = [k for k, line in enumerate(lines, 1) if line.strip()]
+    page_end = set(furniture) | {k for j, k in enumerate(texts) if BARE_NUMBER.match(lines[k - 1].strip()) and (
+        (j > 0 and texts[j - 1] in furniture) or (j + 1 < len(texts) and texts[j + 1] in furniture))}
+    for number, line in enumerate(lines + [""], 1):
+        if (not line.strip() and number <= len(lines)) or number in page_end:
+            continue
+        cells = line.split() if number <= len(lines) and "\t" not in line else []
+        if cells and all(line_width(c) <= _CELL_ROOM and not _LEADERS.search(c) for c in cells):
+            run.append((number, cells))
+            continue
+        out.update(_stream_table(run))
+        run = []
+    return out
+
+
+def _stream_table(run: list[tuple[int, list[str]]]) -> dict[int, str]:
+    """The rows of one run of short cell lines (`stream_table_rows`), or {}: a header of
+    headings, then rows of a label and numbers as long as they go on; what follows them on
+    lines of its own (a short note: 简称：USG：副秘书长) is no table's."""
+    cells = [(number, cell) for number, line_cells in run for cell in line_cells]
+    labelled = [k for k in range(len(cells) - 1)
+                if not _NUMBER_CELL.match(cells[k][1]) and _NUMBER_CELL.match(cells[k + 1][1])]
+    start, columns, rows = 0, 0, []
+    for start, following in zip(labelled, labelled[1:]):  # the first label that opens two rows or more
+        columns, rows = following - start, []
+        for k in range(start, len(cells) - columns + 1, columns):
+            row = cells[k : k + columns]
+            if _NUMBER_CELL.match(row[0][1]) or not all(_NUMBER_CELL.match(cell) for _, cell in row[1:]):
+                break
+            rows.append(row)
+        if columns >= _TABLE_COLUMNS and len(rows) >= 2:
+            break
+    if columns < _TABLE_COLUMNS or len(rows) < 2:
+        return {}
+    end = start + columns * len(rows)
+    # The header: the most cells right before the rows, from a line's start, that make one,
+    # headings all (the lines above them, a caption's or a paragraph's end, are no table's;
+    # numbers there are rows that did not come out in order: pdfminer prints by columns).
+    first, header = next(((k, h) for k in range(max(0, start - 2 * columns + 1), start)
+                          if (k == 0 or cells[k][0] != cells[k - 1][0])
+                          and not any(_NUMBER_CELL.match(cell) for _, cell in cells[k:start])
+                          and (h := _header_rows([cell for _, cell in cells[k:start]], columns)) is not None),
+                         (start, None))
+    if len(rows) < 2 or header is None or (end < len(cells) and cells[end][0] == cells[end - 1][0]):
+        return {}
+    out = {number: "" for number, _ in run if cells[first][0] <= number <= cells[end - 1][0]}
+    header_lines = [cells[first][0], cells[start - (columns - 1)][0]] if len(header) == 2 else [cells[first][0]]
+    for line, row in zip(header_lines, header):
+        out[line] = "\t".join(row)
+    for row in rows:
+        out[row[0][0]] = "\t".join(cell for _, cell in row)
+    return out
+
+
 def read_extraction(text: str) -> Extraction:
     raw_lines = text.split("\n")
     page_breaks = {number for number, line in enumerate(raw_lines, 1) if line.startswith("\f")}
@@ -277,7 +368,7 @@ def read_extraction(text: str) -> Extraction:
     # and PyMuPDF print no form feed, but every page of a UN report has its furniture.
     columns = page_columns(lines, page_breaks | set(out.furniture))
     out.kept_layout = any(columns)
-    tables = table_rows(lines, out.furniture) if out.kept_layout else {}
+    tables = (table_rows if out.kept_layout else stream_table_rows)(lines, out.furniture)
     result: list[str] = []
     hanging = False  # the lines since the last blank line are one hanging paragraph or item
     paragraph = 0  # the last paragraph number that hung left of the text column
