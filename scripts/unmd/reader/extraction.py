@@ -92,12 +92,6 @@ def _field_parts(text: str, kinds) -> list[tuple[str, str]] | None:
     return parts or None
 
 
-def _field_kind(text: str, kinds) -> str | None:
-    """Why one field is furniture, named by its first part."""
-    parts = _field_parts(text, kinds)
-    return parts[0][0] if parts else None
-
-
 def masthead_fields(line: str, more_kinds=()) -> list[str]:
     """The fields of a line at the head of the first page: what column gaps separate (-layout:
     `联合国      A/72/115`), each cut again where the extractor ran masthead fields (or fields
@@ -113,11 +107,15 @@ def masthead_fields(line: str, more_kinds=()) -> list[str]:
 
 def _furniture(fields: list[str], masthead: bool) -> str | None:
     """Why every field of a line is furniture (or masthead, at the head of the first page)."""
-    kinds = _FURNITURE + _MASTHEAD if masthead else _FURNITURE
-    whys = [_field_kind(f, kinds) for f in fields]
-    if len(fields) > 1 and any(whys):  # a bare number beside furniture is its page number (… (C)   2   2/9)
-        whys = [why or ("page number" if _BARE_PAGE_NUMBER.fullmatch(f) else None) for why, f in zip(whys, fields)]
-    return whys[0] if all(whys) else None
+    kinds = [*(_FURNITURE + _MASTHEAD if masthead else _FURNITURE), ("page number", _BARE_PAGE_NUMBER)]
+    parts = [_field_parts(f, kinds) for f in fields]
+    if not all(parts):
+        return None
+    parts = [part for field_parts in parts for part in field_parts]
+    # A bare number is a page number beside other furniture (15-15862 (C) 2 2/9), not alone.
+    if all(why == "page number" and _BARE_PAGE_NUMBER.fullmatch(text) for why, text in parts):
+        return None
+    return parts[0][0]
 
 
 def _indent(line: str) -> int:
