@@ -794,13 +794,14 @@ def test_the_rest_of_a_cut_note_that_ended_at_a_bracket_hangs_and_goes_back_to_i
     ]
 
 
-@pytest.mark.parametrize("full", [True, False])
-def test_a_cut_note_that_ends_at_a_bracket_on_a_full_line_takes_its_flush_left_rest(full):
+@pytest.mark.parametrize("full,ruled", [(True, False), (False, False), (True, True)])
+def test_a_cut_note_that_ends_at_a_bracket_on_a_full_line_takes_its_flush_left_rest(full, ruled):
     """A blank line after every line, the notes under no rule and their lines flush left: nothing
     tells note 1's rest (分段。) at the next page's foot from a one-line paragraph but the note's
     own last line. Where it fills the notes' measure (note 2's wrapped lines show it), the wrap
     cut it, not the citation's bracket (…第 62 段(f)): the line goes back to the note. Where it
-    stops short, the note ended at the bracket and the line is the body's."""
+    stops short, the note ended at the bracket and the line is the body's; so it is where the
+    notes stand under a rule, which a cut note's rest would head on the next page."""
     cut = "[1] 见乌普萨拉冲突数据方案数据集和趋势分析报告，联合"
     rest = "    国大学政策研究中心，东京，2017 年。"
     note_2 = "[2] 难民署的报告将这一人数确定为六千五百万人。"
@@ -809,15 +810,35 @@ def test_a_cut_note_that_ends_at_a_bracket_on_a_full_line_takes_its_flush_left_r
     label = "[1] 见秘书长关于加强调解报告(S/2009/189)，第 62 段(f)" if full else "[1] 见秘书长的报告(S/2009/189)，第 62 段(f)"
     text = (REST_ALONE_AT_A_PAGE_FOOT.replace(cut, label).replace(rest, "分段。")
             .replace(note_2, "\n".join(wrapped_note_2)))
+    if ruled:
+        text = text.replace(label, f"__________\n{label}").replace(wrapped_note_2[0], f"__________\n{wrapped_note_2[0]}")
     doc = read(text.replace("\n", "\n\n"))
     notes = [(n.key, plain_text(n.inlines)) for n in doc.footnotes]
     assert notes[1] == ("2", "".join(line.removeprefix("[2] ") for line in wrapped_note_2))
-    if full:
+    if full and not ruled:
         assert body(doc) == PARAGRAPHS_AROUND_A_CUT_NOTE
         assert notes[0] == ("1", "见秘书长关于加强调解报告(S/2009/189)，第 62 段(f)分段。")
     else:
-        assert notes[0] == ("1", "见秘书长的报告(S/2009/189)，第 62 段(f)")
+        assert notes[0] == ("1", label.removeprefix("[1] "))
         assert "分段。" in "".join(row[2] for row in body(doc))
+
+
+def test_a_paragraph_wider_than_the_notes_is_no_rest_of_a_note_cut_at_a_bracket():
+    """Notes under no rule, a blank line between paragraphs: note 1 ends at a bracket on a line
+    that fills the notes' measure (note 2's wrapped lines show it), so its rest is looked for
+    on the next page; the paragraph at that page's foot is wider than the notes: the body's."""
+    closing = ["我们希望，本报告所载的分析和建议将不辜负秘书长赋予小组任", "务的精神实质和文字规定。"]
+    text = PARAGRAPH_1_CALLING_NOTE_1 + "\n".join([
+        "", "[1] 见秘书长关于加强调解报告(S/2009/189)，第 62 段(f)", "A/70/95", "15-75150 (C) 1/3",
+        "2. 达成一项协议只是一个较长进程的第一阶段，执行协议还", "需要财政和政治这两方面的持续援助，因此各方都必须在整",
+        "个进程中保持连贯一致的支持。", "", *closing, "A/70/95", "15-75150 (C) 2/3",
+        "3. 小组建议，各方必须共同努力，推动政治解决，而不是仅", "靠军事手段来管理冲突及其后果。[2] 预防冲突的首要职责",
+        "由会员国担负。", "", "[2] 难民署的报告将这一人数确定为六千五百万人，其中包括",
+        "在本国境内流离失所的四千零三十万人、难民二千二百五十万", "人和寻求庇护者二百八十万人；这一人数在过去二十年间几乎",
+        "增加了一倍。", "A/70/95", "15-75150 (C) 3/3", ""])
+    doc = read(text)
+    assert plain_text(doc.footnotes[0].inlines) == "见秘书长关于加强调解报告(S/2009/189)，第 62 段(f)"
+    assert [row[1:] for row in body(doc)][2] == ("ch-1-p1", "".join(closing))
 
 
 def test_a_quoted_paragraph_after_a_blank_line_in_the_rest_of_a_cut_note_goes_back_with_it():

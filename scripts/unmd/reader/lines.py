@@ -102,6 +102,7 @@ class Layout:
     spacing: NumberSpacing = field(default_factory=NumberSpacing)  # what a line break between Han text and a number lost
     wrapped_note_widths: list[float] = field(default_factory=list)  # widths of the note lines a note went on after
     measure_wanted: bool = False  # a cut note's rest was looked for where the notes' measure tells it from the body
+    ruled: bool = False  # a separator rule stood above a page's notes: there a cut note's rest heads the next page's
 
     def note_measure(self) -> float | None:
         """The notes' measure (their widest wrapped line) where enough lines show it: a note
@@ -267,12 +268,15 @@ def _take_carried_rest(layout: Layout, note: NoteText, wrap: float, blanks_set_a
     # does), after a bracket; or one that goes on with the text before it (a comma, a closing
     # mark: no block opens so), hanging or after the blank line that sets the notes apart. A
     # bracket on a line that filled the notes' measure (`note_measure`, from a reading of the
-    # whole text) ends nothing either: the wrap cut the note there, so a flush-left rest is
-    # looked for as after a note that has not ended, blank line after every line or not.
+    # whole text) may end nothing either: the wrap cut the note there, so where notes stand
+    # under no rule a rest no wider than the notes is looked for as after a note that has not
+    # ended, blank line after every line or not (under a rule the rest would head its notes).
     ended = ends_note(note.text)
-    if ended and note.text.rstrip().endswith((")", "）")):
+    cut_at_bracket = False
+    if ended and not layout.ruled and note.text.rstrip().endswith((")", "）")):
         layout.measure_wanted = True
-        ended = note_measure is None or line_width(note.tail) <= note_measure - 1
+        cut_at_bracket = note_measure is not None and line_width(note.tail) > note_measure - 1
+        ended = not cut_at_bracket
     if ended and not (hanging(pieces[-1]) or blanks_set_apart):
         return
 
@@ -325,6 +329,8 @@ def _take_carried_rest(layout: Layout, note: NoteText, wrap: float, blanks_set_a
     if not run or start == 0 or run[0].page != note.page + 1:
         return
     if ended and not (hanging(run[0]) and not ends_sentence(note.text)) and run[0].text[:1] not in NO_LINE_START:
+        return
+    if cut_at_bracket and any(line_width(piece.text) > note_measure for piece in run):
         return
     before = pieces[start - 1]
     if (not hanging(run[0]) and _opens_structure(resumes) and not ends_sentence(before.text)
@@ -464,6 +470,7 @@ def _read_layout(text: str, note_starts: frozenset[int] | set[int], furniture: d
             # A note that a page end cut before its text ended goes on atop the next page's notes.
             last = layout.notes[-1] if layout.notes else None
             in_zone, open_note = True, last if wrap and last is not None else None
+            layout.ruled = True
             layout.removed.append(Removed(number, stripped, "footnote separator"))
             continue
         why = furniture.get(number) or furniture_kind(stripped)
