@@ -1042,19 +1042,3 @@ def test_hanging_numbers_printed_before_their_page_number_paragraphs_that_no_bla
     ]) + "\n"
     assert [(b.id, plain_text(b.inlines)[:6]) for b in read(text).blocks[:3]] == [
         ("para-1", "就编写关于预"), ("para-2", "预防冲突的首"), ("para-3", "我们努力加强")]
-
-
-def test_a_footer_run_together_with_a_bare_page_number_is_furniture():
-    """pdftotext -raw and pypdf print the same footer with single spaces between its fields
-    (15-15862 (C) 2 2/9): the bare number between the job number and page N/M is the centred
-    page number (only between two of its fields), and the line is furniture."""
-    footer = "15-15862 (C) 2 2/9"
-    text = "\n".join([
-        "1. 就编写关于预防冲突的报告而言，当前可谓一个困难", "的时刻。冲突越来越复杂且棘手。",
-        "2. 预防冲突的首要职责应由会员国担负。经验告诉我们，", "预防的努力必须由国家主导。",
-        footer, "S/2015/730",
-        "3. 我们努力加强我们预防冲突的工具。",
-    ]) + "\n"
-    doc = read(text)
-    assert not any("15-15862" in row_text for _, _, row_text in outline(doc))
-    assert [r.text for r in doc.removed if "15-15862" in r.text] == [footer]

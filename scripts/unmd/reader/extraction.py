@@ -78,18 +78,12 @@ class Extraction:
 def _field_parts(text: str, kinds) -> list[tuple[str, str]] | None:
     """The furniture fields, as (why, text), that one field (a stretch between column gaps)
     is made of: one kind, or several that the extractor ran together without a space (pypdf:
-    S/2015/730联合国); None when some of it is none of them. A bare number between two of
-    them is the page number a house style also centres, the gaps around it printed as single
-    spaces (pdftotext -raw, pypdf: 15-75150 (C) 43 43/54)."""
+    S/2015/730联合国); None when some of it is none of them."""
     if len(text) > _FIELD_ROOM:
         return None
     parts, pos = [], 0
     while pos < len(text):
         matches = [(m.end(), why) for why, pattern in kinds if (m := pattern.match(text, pos))]
-        bare = _BARE_PAGE_NUMBER.match(text, pos) if parts and not matches else None
-        if bare and (after := _SPACES.match(text, bare.end()).end()) > bare.end() and any(
-                pattern.match(text, after) for _, pattern in kinds):
-            matches = [(bare.end(), "page number")]
         if not matches:
             return None
         end, why = max(matches)
