@@ -17,6 +17,7 @@ still names the line of the file.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -242,7 +243,11 @@ def table_rows(lines: list[str], furniture: dict[int, str]) -> dict[int, str]:
     empty cells). A table's columns start where its full rows' cells start; a header row with
     fewer cells (a group's heading over two columns, an empty corner) is placed against the
     row right below it, where that one has a cell, or the columns' starts: the extractor
-    scales a row of Han headings and a row of numbers apart from each other."""
+    scales a row of Han headings and a row of numbers apart from each other. Where the rows
+    above the first full one have a header's shape (`_header_rows`: headings over every column
+    but the labels', under the corner's and the groups' headings), that shape places them:
+    pypdf's layout mode, which estimates positions from the fonts' widths, may set a group's
+    heading over the wrong column."""
     out: dict[int, str] = {}
     run: list[tuple[int, list[tuple[float, str]]]] = []
     for number, line in enumerate(lines + [""], 1):
@@ -257,13 +262,25 @@ def table_rows(lines: list[str], furniture: dict[int, str]) -> dict[int, str]:
         if len(run) >= _TABLE_ROWS and width >= _TABLE_COLUMNS and len(full) >= 2:
             starts = [sorted(c[j][0] for c in full)[len(full) // 2] for j in range(width)]
             below = list(starts)
+            shaped = _shaped_header(run, width)
             for row_number, row_cells in reversed(run):
-                row = [text for _, text in row_cells] if len(row_cells) == width else _placed(row_cells, below)
+                row = ([text for _, text in row_cells] if len(row_cells) == width
+                       else shaped.get(row_number) or _placed(row_cells, below))
                 placed = dict(zip((j for j, text in enumerate(row) if text), row_cells))
                 below = [placed[j][0] if j in placed else starts[j] for j in range(width)]
                 out[row_number] = "\t".join(row)
         run = []
     return out
+
+
+def _shaped_header(run: list[tuple[int, list[tuple[float, str]]]], width: int) -> dict[int, list[str]]:
+    """The header rows above a table's first full row (line -> cells in their columns) where
+    they have a header's shape (`_header_rows`, the same rows with as many cells each), else {}."""
+    head = list(itertools.takewhile(lambda row: len(row[1]) < width, run))
+    rows = _header_rows([text for _, cells in head for _, text in cells], width) if 0 < len(head) <= 2 else None
+    if rows is None or [sum(1 for text in row if text) for row in rows] != [len(cells) for _, cells in head]:
+        return {}
+    return {number: row for (number, _), row in zip(head, rows)}
 
 
 # A cell of a table's body that holds a count or a share (5, 28, 277, 41%).
