@@ -62,7 +62,9 @@ _SET_APART_CALL_AT_END = re.compile(rf"(?<={MARK_GLUED_AFTER})( {{2,}})(\d{{1,3}
 _FIELD_ROOM = 120  # no masthead or footer field is longer
 # How many lines from the top the masthead may reach (it is the head of the first page).
 _MASTHEAD_ROOM = 30
-# A hanging number alone: 12. / 一. / A. / (a), with nothing after it on the line.
+# A hanging paragraph number alone (12.), and any hanging number: 12. / 一. / A. / (a), with
+# nothing after it on the line.
+_LONE_PARAGRAPH_NUMBER = re.compile(r"^(\d{1,4})\s*[.．]$")
 _LONE_MARKER = re.compile(r"^(?:\d{1,4}\s*[.．]|[一二三四五六七八九十]{1,3}\s*[.．、]|[A-Z]\s*[.．]|[(（](?:[a-z]|[ivx]{1,5}|[一二三四五六七八九十]{1,3})[)）])$")
 
 
@@ -761,34 +763,39 @@ _NOTE_LINE = re.compile(r"^\d{1,3}\s+\S")
 
 def _markers_after_their_page(lines: list[str], furniture: dict[int, str]) -> None:
     """pdftotext may read a page's column of hanging numbers after its text column: the page's
-    paragraphs, then 2. / 3. / 4. alone just before the page's notes or furniture, where no
-    text follows them. Where the page above shows as many paragraph starts that no number
-    opens (a line after one that ended its sentence short of the margin) as there are such
-    numbers, in sequence, each goes back before its paragraph, in order; else nothing changes."""
+    paragraphs, then 2. / 3. / 4. alone, where no text of theirs follows them (the page's notes
+    or furniture, or the next heading's number or title do). Where the page above, after its
+    last numbered line, shows as many paragraph starts that no number opens (a line after one
+    that ended its sentence short of the margin) as there are such numbers, in sequence after
+    that line's, each goes back before its paragraph, in order; else nothing changes."""
     k = 0
     while k < len(lines):
-        if not _LONE_MARKER.match(lines[k].strip()):
+        if not _LONE_PARAGRAPH_NUMBER.match(lines[k].strip()):
             k += 1
             continue
         run, end = [], k
-        while end < len(lines) and (not lines[end].strip() or _LONE_MARKER.match(lines[end].strip())):
+        while end < len(lines) and (not lines[end].strip() or _LONE_PARAGRAPH_NUMBER.match(lines[end].strip())):
             if lines[end].strip():
                 run.append(end)
             end += 1
         k = end
-        numbers = [NUMBERED.match(lines[m].strip() + " x") for m in run]
-        below = end < len(lines) and (end + 1 in furniture or _NOTE_LINE.match(lines[end].strip()))
-        if not below or not all(numbers) or any(
-                int(b.group(1)) != int(a.group(1)) + 1 for a, b in zip(numbers, numbers[1:])):
+        numbers = [int(_LONE_PARAGRAPH_NUMBER.match(lines[m].strip()).group(1)) for m in run]
+        after = lines[end].strip() if end < len(lines) else ""
+        below = after and (end + 1 in furniture or _NOTE_LINE.match(after) or _LONE_MARKER.match(after)
+                           or CHAPTER.match(after) or SECTION.match(after))
+        if not below or numbers != list(range(numbers[0], numbers[0] + len(numbers))):
             continue
         top = run[0] - 1
-        while top > 0 and top + 1 not in furniture:  # back to the page's head
-            top -= 1
-        page = [i for i in range(top, run[0]) if lines[i].strip() and i + 1 not in furniture]
+        while top > 0 and top + 1 not in furniture and not _starts_structure(lines[top].strip()):
+            top -= 1  # back to the page's head or its last numbered line
+        opened = _LONE_PARAGRAPH_NUMBER.match(lines[top].strip()) or NUMBERED.match(lines[top].strip())
+        if opened and int(opened.group(1)) != numbers[0] - 1:
+            continue
+        page = [i for i in range(top + 1, run[0]) if lines[i].strip() and i + 1 not in furniture]
         _, margin = wrap_margin([lines[i] for i in page])
         starts = [i for before, i in zip(page, page[1:])
                   if ends_sentence(lines[before].strip()) and line_width(lines[before].strip()) < margin - 2
-                  and not _starts_structure(lines[i].strip()) and not _LONE_MARKER.match(lines[before].strip())]
+                  and not _starts_structure(lines[i].strip())]
         if len(starts) != len(run):
             continue
         for marker, start in zip(run, starts):
