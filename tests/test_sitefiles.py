@@ -79,3 +79,29 @@ def test_a_rebuild_in_place_gives_the_files_of_a_clean_build_and_touches_no_unch
     assert files_of(site).keys() == files_of(tmp_path / "clean").keys()
     assert not (site / "b.html").exists() and not (site / "stale.html").exists()
     assert os.stat(theme_css).st_mtime_ns == before - 10**9, "an unchanged theme file was copied again"
+
+
+def test_a_staged_update_changes_nothing_until_committed_then_only_what_changed(tmp_path):
+    docs, reports, staging = tmp_path / "docs", tmp_path / "reports", tmp_path / "docs" / ".build"
+    for path, text in {docs / "zh-Hans" / "a.md": "甲", docs / "zh-Hans" / "b.md": "乙", docs / "zh-Hans" / "old.md": "旧",
+                       docs / "assets" / "x.js": "x", reports / "a.txt": "报告"}.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    staging.mkdir()
+    same = docs / "zh-Hans" / "a.md"
+    os.utime(same, ns=(10**18, 10**18))
+    update = sitefiles.StagedUpdate(staging, {"": docs, "zh-Hans": docs / "zh-Hans", "reports": reports})
+    update.write("zh-Hans/a.md", "甲")
+    update.write("zh-Hans/b.md", "乙二")
+    update.write("zh-Hans/glossary/c.md", "丙")
+    update.write("reports/a.txt", "报告")
+    update.write("index.md", "首页")
+    before = {**files_of(docs), **files_of(reports)}
+    assert before == {".build/index.md": "首页".encode(), ".build/zh-Hans/b.md": "乙二".encode(),
+                      ".build/zh-Hans/glossary/c.md": "丙".encode(), "assets/x.js": b"x", "zh-Hans/a.md": "甲".encode(),
+                      "zh-Hans/b.md": "乙".encode(), "zh-Hans/old.md": "旧".encode(), "a.txt": "报告".encode()}
+    update.commit()
+    assert files_of(docs) == {"assets/x.js": b"x", "index.md": "首页".encode(), "zh-Hans/a.md": "甲".encode(),
+                              "zh-Hans/b.md": "乙二".encode(), "zh-Hans/glossary/c.md": "丙".encode()}
+    assert files_of(reports) == {"a.txt": "报告".encode()}
+    assert os.stat(same).st_mtime_ns == 10**18, "an unchanged file was written again"

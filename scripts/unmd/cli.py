@@ -23,6 +23,7 @@ from .errors import SourceError
 from .passes.glossary import GLOSSARY_PAGE, terms_for_dictionaries
 from .passes.symbols import cited_by
 from .model import Citation, ReportFacts
+from .sitefiles import StagedUpdate
 from .pipeline import Context, context_of, convert, converted_report, corpus_facts, document_key
 from .writer.citation import citation_files
 from .writer.conversion_report import conversion_report
@@ -81,9 +82,11 @@ def build_docs(docs: Path = DOCS, catalog: Path = CATALOG, reports_dir: Path | N
     context = context_of(entries)
     docs.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".build-", dir=docs))
+    folders = {"": docs, **{variant: docs / variant for variant in VARIANTS}}
+    if reports_dir is not None:
+        folders["reports"] = reports_dir
+    update = StagedUpdate(staging, folders)
     try:
-        for folder in (*VARIANTS, "reports"):
-            (staging / folder).mkdir()
         reports = corpus_facts(entries, context)
         citing = cited_by(reports)
         cited = [(entry, citing[entry.slug]) for entry in entries]
@@ -92,30 +95,21 @@ def build_docs(docs: Path = DOCS, catalog: Path = CATALOG, reports_dir: Path | N
                 for entry in entries]
         for files in imap_cached("report-files", partial(report_files, context=context), cited, keys):
             for name, text in files.items():
-                (staging / name).write_text(text, encoding="utf-8")
+                if reports_dir is not None or not name.startswith("reports/"):
+                    update.write(name, text)
         glossary_pages = {GLOSSARY_PAGE: glossary_markdown(context.glossary, reports),
                           **where_used_pages(context.glossary, reports)}
         # A glossary page changes only when a term's uses do: its zh-Hant form is cached.
         hans = list(glossary_pages.values())
         hant = map_cached("hant-pages", to_hant, hans, [fingerprint(page) for page in hans])
-        (staging / "zh-Hans" / WHERE_USED_DIR).mkdir()
-        (staging / "zh-Hant" / WHERE_USED_DIR).mkdir()
         for name, page_hans, page_hant in zip(glossary_pages, hans, hant):
-            (staging / "zh-Hans" / name).write_text(page_hans, encoding="utf-8")
-            (staging / "zh-Hant" / name).write_text(page_hant, encoding="utf-8")
+            update.write(f"zh-Hans/{name}", page_hans)
+            update.write(f"zh-Hant/{name}", page_hant)
         write_site_pages(staging, [report_summary(entry, facts) for entry, facts in zip(entries, reports)])
         defined = [name for facts in reports for pair in facts.abbreviations.items() for name in pair]
         terms = terms_for_dictionaries(context.glossary) + defined
         write_search_dict(docs / "assets" / "search", terms)
-        for variant in VARIANTS:
-            old = docs / variant
-            if old.exists():
-                shutil.rmtree(old)
-            (staging / variant).rename(old)
-        (staging / "index.md").replace(docs / "index.md")
-        if reports_dir is not None:
-            shutil.rmtree(reports_dir, ignore_errors=True)
-            shutil.move(staging / "reports", reports_dir)
+        update.commit()
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 

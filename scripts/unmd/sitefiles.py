@@ -125,3 +125,52 @@ def finish() -> list[str]:
     global _current
     update, _current = _current, None
     return update.finish() if update is not None else []
+
+
+class StagedUpdate:
+    """Files for folders that must not be left half-written (docs/, reports/), written in
+    place of what they hold only once all are made, and only where their bytes changed.
+
+    `write(name, text)` stages a file under its name (zh-Hans/S-2011-552.md) unless the
+    folder that `folders` maps its first part to holds those bytes already; whatever else is
+    put into `staging` counts as written too. `commit` moves the staged files in and removes
+    from each folder what this update did not write; until then the folders are as they were
+    (build-docs writes ~900 files at 50 reports, and making them all anew after one edit was
+    most of its time)."""
+
+    def __init__(self, staging: Path, folders: dict[str, Path]):
+        self.staging, self.folders = staging, folders
+        self.kept: set[str] = set()
+
+    def target(self, name: str) -> Path:
+        first, _, rest = name.partition("/")
+        return self.folders[first] / rest if rest and first in self.folders else self.folders[""] / name
+
+    def write(self, name: str, text: str) -> None:
+        data = text.encode("utf-8")
+        target = self.target(name)
+        try:
+            if target.stat().st_size == len(data) and target.read_bytes() == data:
+                self.kept.add(name)
+                return
+        except FileNotFoundError:
+            pass
+        (self.staging / name).parent.mkdir(parents=True, exist_ok=True)
+        (self.staging / name).write_bytes(data)
+
+    def commit(self) -> None:
+        written = set(self.kept)
+        for path in sorted(p for p in self.staging.rglob("*") if p.is_file()):
+            name = path.relative_to(self.staging).as_posix()
+            target = self.target(name)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(path, target)
+            written.add(name)
+        for first, folder in self.folders.items():
+            if not first or not folder.exists():
+                continue
+            for path in sorted(folder.rglob("*"), reverse=True):
+                if path.is_file() and f"{first}/{path.relative_to(folder).as_posix()}" not in written:
+                    path.unlink()
+                elif path.is_dir() and not any(path.iterdir()):
+                    path.rmdir()
