@@ -28,7 +28,7 @@ from .pipeline import Context, context_of, convert, converted_report, corpus_fac
 from .writer.citation import citation_files
 from .writer.conversion_report import conversion_report
 from .writer.export import document_json
-from .writer.glossary_page import WHERE_USED_DIR, glossary_markdown, where_used_pages
+from .writer.glossary_page import glossary_markdown, where_used_pages
 from .writer.hant import to_hant
 from .writer.landing import write_site_pages
 from .writer.markdown import document_metadata, write_markdown

@@ -20,6 +20,17 @@ import shutil
 from pathlib import Path
 
 
+def holds(path: str | os.PathLike, content: bytes) -> bool:
+    """Whether the file at path holds exactly these bytes (reading it only when the size says it may)."""
+    try:
+        if os.path.getsize(path) != len(content):
+            return False
+    except FileNotFoundError:
+        return False
+    with open(path, "rb") as existing:
+        return existing.read() == content
+
+
 class SiteUpdate:
     def __init__(self, site_dir: str | os.PathLike, spared: tuple[str, ...] = ()):
         """`spared`: folders of site_dir that other builds own (left as they are)."""
@@ -44,10 +55,8 @@ class SiteUpdate:
 
     def write(self, path: str | os.PathLike, content: bytes) -> None:
         path = self._keep(path)
-        if path in self.before and os.path.getsize(path) == len(content):
-            with open(path, "rb") as existing:
-                if existing.read() == content:
-                    return
+        if path in self.before and holds(path, content):
+            return
         with open(path, "wb") as out:
             out.write(content)
 
@@ -56,8 +65,8 @@ class SiteUpdate:
             target = os.path.join(target, os.path.basename(source))
         target = self._keep(target)
         if target in self.before and os.path.getsize(target) == os.path.getsize(source):
-            with open(source, "rb") as new, open(target, "rb") as existing:
-                if new.read() == existing.read():
+            with open(source, "rb") as new:
+                if holds(target, new.read()):
                     return
         shutil.copyfile(source, target)
 
@@ -148,13 +157,9 @@ class StagedUpdate:
 
     def write(self, name: str, text: str) -> None:
         data = text.encode("utf-8")
-        target = self.target(name)
-        try:
-            if target.stat().st_size == len(data) and target.read_bytes() == data:
-                self.kept.add(name)
-                return
-        except FileNotFoundError:
-            pass
+        if holds(self.target(name), data):
+            self.kept.add(name)
+            return
         (self.staging / name).parent.mkdir(parents=True, exist_ok=True)
         (self.staging / name).write_bytes(data)
 

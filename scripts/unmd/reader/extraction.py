@@ -761,6 +761,12 @@ def _join_lone_markers(lines: list[str], furniture: dict[int, str]) -> None:
 _NOTE_LINE = re.compile(r"^\d{1,3}\s+\S")
 
 
+def _ended_short(line: str, margin: float) -> bool:
+    """Whether the line ended its sentence short of the margin: its paragraph's last line, where
+    no blank line parts paragraphs."""
+    return ends_sentence(line.strip()) and line_width(line.strip()) < margin - 2
+
+
 def _markers_after_their_page(lines: list[str], furniture: dict[int, str]) -> None:
     """pdftotext may read a page's column of hanging numbers after its text column: the page's
     paragraphs, then 2. / 3. / 4. alone, where no text of theirs follows them (the page's notes
@@ -794,8 +800,7 @@ def _markers_after_their_page(lines: list[str], furniture: dict[int, str]) -> No
         page = [i for i in range(top + 1, run[0]) if lines[i].strip() and i + 1 not in furniture]
         _, margin = wrap_margin([lines[i] for i in page])
         starts = [i for before, i in zip(page, page[1:])
-                  if ends_sentence(lines[before].strip()) and line_width(lines[before].strip()) < margin - 2
-                  and not _starts_structure(lines[i].strip())]
+                  if _ended_short(lines[before], margin) and not _starts_structure(lines[i].strip())]
         if len(starts) != len(run):
             continue
         for marker, start in zip(run, starts):
@@ -849,8 +854,7 @@ def _blocks_from(lines: list[str], first: int, count: int, furniture: dict[int, 
         if _starts_structure(text) and not _LONE_MARKER.match(text):
             return None
         previous = lines[before].strip()
-        opens = (k > before + 1 if after_gap
-                 else ends_sentence(previous) and line_width(previous) < margin - 2)
+        opens = k > before + 1 if after_gap else _ended_short(previous, margin)
         if opens and not _LONE_MARKER.match(text) and not _LONE_MARKER.match(previous):
             blocks.append(k)
         before = k
